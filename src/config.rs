@@ -1,0 +1,97 @@
+//! `content/handbook.yaml`: the settings of a whole handbook.
+
+use crate::date::Date;
+use crate::diagnostic::Diagnostic;
+use serde::Deserialize;
+use std::path::Path;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub title: String,
+    #[serde(default)]
+    pub subtitle: Option<String>,
+    #[serde(default = "default_language")]
+    pub language: String,
+    pub base_url: String,
+    pub description: String,
+    pub publisher: String,
+    #[serde(default)]
+    pub edition: Option<Date>,
+    /// Warn when a chapter or a list with contact data was reviewed longer ago than this.
+    #[serde(default)]
+    pub review_after_months: Option<u32>,
+    /// The chapter file that is the imprint (linked from every page's footer).
+    #[serde(default)]
+    pub imprint: Option<String>,
+}
+
+fn default_language() -> String {
+    "de".into()
+}
+
+impl Config {
+    pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostic> {
+        let mut config: Config = crate::yaml::parse(path, text, 0)?;
+        let pos = crate::yaml::key_pos(text, "base_url");
+        let url = config.base_url.trim().to_string();
+        if !(url.starts_with("https://") || url.starts_with("http://")) || url.len() < 10 {
+            return Err(Diagnostic::error(
+                path,
+                pos.line,
+                pos.col,
+                format!("base_url `{url}` is not an absolute URL"),
+            )
+            .with_hint("write it like https://example.org/ or https://example.org/handbuch/"));
+        }
+        if !url.ends_with('/') {
+            config.base_url = format!("{url}/");
+        } else {
+            config.base_url = url;
+        }
+        Ok(config)
+    }
+
+    /// The path part of the base URL: `/` or `/sub/path/`.
+    pub fn base_path(&self) -> String {
+        let after_scheme = self.base_url.split_once("://").map_or("", |(_, rest)| rest);
+        match after_scheme.find('/') {
+            Some(i) => after_scheme[i..].to_string(),
+            None => "/".into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, String> {
+        Config::parse(Path::new("content/handbook.yaml"), text).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn base_path_from_url() {
+        let c = parse("title: T\nbase_url: https://x.org/hb\ndescription: d\npublisher: p\n")
+            .expect("valid");
+        assert_eq!(c.base_url, "https://x.org/hb/");
+        assert_eq!(c.base_path(), "/hb/");
+        assert_eq!(c.language, "de");
+    }
+
+    #[test]
+    fn unknown_keys_list_the_valid_ones() {
+        let e = parse("title: T\ntitel: x\n").expect_err("unknown key");
+        assert!(e.starts_with("content/handbook.yaml:2:1: error: unknown field `titel`, expected one of `title`, `subtitle`"), "{e}");
+    }
+
+    #[test]
+    fn relative_base_url_is_an_error() {
+        let e =
+            parse("title: T\nbase_url: /x/\ndescription: d\npublisher: p\n").expect_err("relative");
+        assert_eq!(
+            e,
+            "content/handbook.yaml:2:1: error: base_url `/x/` is not an absolute URL — write it like https://example.org/ or https://example.org/handbuch/"
+        );
+    }
+}

@@ -1,0 +1,60 @@
+//! File-system access that names the path in every error.
+
+use crate::diagnostic::Diagnostic;
+use std::path::{Path, PathBuf};
+
+/// Reads a UTF-8 text file; `shown` is the path as the user should see it.
+pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| io_error(shown, "cannot read file", &e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let text =
+            String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]).into_owned();
+        let pos = crate::diagnostic::Pos::of_offset(&text, text.len());
+        Diagnostic::error(shown, pos.line, pos.col, "the file is not valid UTF-8 text")
+            .with_hint("save it as UTF-8 in your editor")
+    })
+}
+
+pub fn io_error(path: &Path, what: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(path, 0, 0, format!("{what}: {e}"))
+}
+
+pub fn create_dir_all(path: &Path) -> Result<(), Diagnostic> {
+    std::fs::create_dir_all(path).map_err(|e| io_error(path, "cannot create directory", &e))
+}
+
+pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    if let Some(parent) = path.parent() {
+        create_dir_all(parent)?;
+    }
+    std::fs::write(path, bytes).map_err(|e| io_error(path, "cannot write file", &e))
+}
+
+pub fn rename(from: &Path, to: &Path) -> Result<(), Diagnostic> {
+    std::fs::rename(from, to)
+        .map_err(|e| io_error(to, &format!("cannot move {} here", from.display()), &e))
+}
+
+pub fn remove_dir_all(path: &Path) -> Result<(), Diagnostic> {
+    match std::fs::remove_dir_all(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(io_error(path, "cannot remove directory", &e)),
+    }
+}
+
+/// An absolute, normalised form of `path` (it need not exist).
+pub fn absolute(path: &Path) -> PathBuf {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for part in abs.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}

@@ -1,0 +1,183 @@
+//! `handbook`: a static-site generator for interactive handbooks.
+//!
+//! Code map — the pipeline, one file per stage:
+//!
+//! ```text
+//! handbook.yaml + content/ + theme/
+//!   -> load      load.rs      walk the tree (sorted), read files            (I/O)
+//!   -> parse     site.rs      front matter, Markdown, data into typed values (pure)
+//!                config.rs    handbook.yaml
+//!                markdown.rs  Markdown -> HTML, headings, links, directives
+//!                data.rs      the data kinds and their checks
+//!                yaml.rs      YAML errors with line and hint
+//!   -> validate  validate.rs  directives, links, anchors, freshness           (pure)
+//!   -> render    render.rs    Tera pages and assets into a sink               (pure)
+//!                search.rs    the search index
+//!                theme.rs     the built-in theme, overridden from disk
+//!   -> write     write.rs     temp folder, then swap in atomically            (I/O)
+//! serve.rs   build once, then watch.rs -> build -> reload browsers; HTTP
+//! init.rs    a new handbook
+//! diagnostic.rs, date.rs, fs.rs   what every stage uses
+//! ```
+
+pub mod cli;
+pub mod config;
+pub mod data;
+pub mod date;
+pub mod diagnostic;
+pub mod fs;
+pub mod init;
+pub mod load;
+pub mod markdown;
+pub mod render;
+pub mod search;
+pub mod serve;
+pub mod site;
+pub mod theme;
+pub mod validate;
+pub mod watch;
+pub mod write;
+pub mod yaml;
+
+use diagnostic::Diagnostic;
+use render::{Mode, Sink, Summary};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// What a build is asked to do.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The handbook's folder (holds content/).
+    pub root: PathBuf,
+    /// Replaces `base_url` from handbook.yaml (the preview serves at its own address).
+    pub base_url: Option<String>,
+    pub mode: Mode,
+    /// "Today", for review-date warnings.
+    pub today: date::Date,
+}
+
+impl Options {
+    pub fn new(root: impl Into<PathBuf>) -> Options {
+        Options {
+            root: root.into(),
+            base_url: None,
+            mode: Mode::default(),
+            today: date::Date::today(),
+        }
+    }
+}
+
+/// The outcome of a build: every diagnostic, and what was produced when it succeeded.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+    pub summary: Option<Summary>,
+    pub chapters: usize,
+    pub data_files: usize,
+    pub elapsed: Duration,
+}
+
+impl Report {
+    pub fn ok(&self) -> bool {
+        !self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.iter().filter(|d| !d.is_error()).count()
+    }
+
+    fn failed(diagnostics: Vec<Diagnostic>, started: Instant) -> Report {
+        Report {
+            diagnostics: diagnostic::sorted(diagnostics),
+            elapsed: started.elapsed(),
+            ..Report::default()
+        }
+    }
+}
+
+/// Runs the whole pipeline, handing the output to `sink`. Nothing reaches the sink
+/// unless loading, parsing and validation found no error.
+pub fn run(opts: &Options, sink: &mut dyn Sink) -> Report {
+    let started = Instant::now();
+    let sources = match load::load(&opts.root) {
+        Ok(s) => s,
+        Err(e) => return Report::failed(e, started),
+    };
+    let theme_paths: HashMap<String, String> = sources
+        .theme
+        .iter()
+        .filter_map(|(p, _)| {
+            p.strip_prefix("templates/").map(|n| {
+                (
+                    n.to_string(),
+                    load::shown(&opts.root, &Path::new("theme").join(p))
+                        .display()
+                        .to_string(),
+                )
+            })
+        })
+        .collect();
+    let theme = theme::Theme::new(&sources.theme);
+    let (mut site, mut diagnostics) = match site::parse(sources) {
+        Ok(s) => s,
+        Err(e) => return Report::failed(e, started),
+    };
+    if let Some(url) = &opts.base_url {
+        site.config.base_url = url.clone();
+    }
+    diagnostics.extend(validate::validate(&site, opts.today));
+    let mut report = Report {
+        chapters: site.chapters.len(),
+        data_files: site.data.len(),
+        ..Report::default()
+    };
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        report.diagnostics = diagnostic::sorted(diagnostics);
+        report.elapsed = started.elapsed();
+        return report;
+    }
+    match render::render(&site, &theme, &theme_paths, opts.mode, sink) {
+        Ok(summary) => report.summary = Some(summary),
+        Err(e) => diagnostics.extend(e),
+    }
+    report.diagnostics = diagnostic::sorted(diagnostics);
+    report.elapsed = started.elapsed();
+    report
+}
+
+/// A sink that keeps nothing: `check` renders everything but writes nothing.
+pub struct NullSink;
+
+impl Sink for NullSink {
+    fn file(&mut self, _: &str, _: Vec<u8>) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+    fn copy(&mut self, _: &str, _: &Path) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+}
+
+/// `handbook check`.
+pub fn check(opts: &Options) -> Report {
+    run(opts, &mut NullSink)
+}
+
+/// `handbook build`: renders into a temporary folder and swaps it in on success.
+pub fn build(opts: &Options, out: &Path) -> Report {
+    let started = Instant::now();
+    if let Err(e) = write::check_target(&opts.root, out) {
+        return Report::failed(vec![e], started);
+    }
+    let mut report = Report::default();
+    let result = write::publish(out, |sink| {
+        report = run(opts, sink);
+        if report.ok() { Ok(()) } else { Err(Vec::new()) }
+    });
+    if let Err(e) = result {
+        report.diagnostics.extend(e);
+        report.summary = None;
+    }
+    report.elapsed = started.elapsed();
+    report
+}

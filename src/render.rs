@@ -1,0 +1,451 @@
+//! Render: Tera turns the validated site into pages and assets, handed one by one to a sink.
+
+use crate::diagnostic::Diagnostic;
+use crate::site::{Page, Site};
+use crate::theme::Theme;
+use serde_json::{Value, json};
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+/// Where rendered files go: a folder on disk, or memory for the preview server.
+pub trait Sink {
+    fn file(&mut self, path: &str, bytes: Vec<u8>) -> Result<(), Diagnostic>;
+    fn copy(&mut self, path: &str, from: &Path) -> Result<(), Diagnostic>;
+}
+
+/// How the pages are rendered.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Mode {
+    /// The preview: include the live-reload script, no service worker.
+    pub live: bool,
+}
+
+/// What a build produced, for the summary line.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    pub pages: usize,
+    pub files: usize,
+    pub search_bytes: usize,
+}
+
+/// A short content hash for file names (FNV-1a, 64 bit).
+pub fn hash(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")[..10].to_string()
+}
+
+/// `style.css` + hash -> `style.0123456789.css`.
+fn hashed_name(name: &str, bytes: &[u8]) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, ext)) => format!("{stem}.{}.{ext}", hash(bytes)),
+        None => format!("{name}.{}", hash(bytes)),
+    }
+}
+
+fn template_error(
+    theme_paths: &HashMap<String, String>,
+    name: &str,
+    e: &tera::Error,
+) -> Diagnostic {
+    let mut chain = vec![e.to_string()];
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        chain.push(s.to_string());
+        source = s.source();
+    }
+    let path = theme_paths
+        .get(name)
+        .cloned()
+        .unwrap_or_else(|| format!("theme/templates/{name}"));
+    Diagnostic::error(path, 0, 0, chain.join(": "))
+        .with_hint("fix the template; `handbook init` shows the built-in ones")
+}
+
+/// The Tera instance of a theme; errors name the template file.
+fn tera(
+    theme: &Theme,
+    theme_paths: &HashMap<String, String>,
+) -> Result<tera::Tera, Vec<Diagnostic>> {
+    let mut t = tera::Tera::default();
+    let mut errors = Vec::new();
+    let mut templates = Vec::new();
+    for (name, bytes) in theme.templates() {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => templates.push((name.to_string(), s.to_string())),
+            Err(_) => errors.push(Diagnostic::error(
+                theme_paths
+                    .get(name)
+                    .cloned()
+                    .unwrap_or_else(|| format!("theme/templates/{name}")),
+                0,
+                0,
+                "the template is not valid UTF-8",
+            )),
+        }
+    }
+    if let Err(e) = t.add_raw_templates(templates) {
+        let name = match &e.kind {
+            tera::ErrorKind::Msg(m) => m
+                .split('\'')
+                .nth(1)
+                .filter(|n| theme_paths.contains_key(*n) || n.ends_with(".html"))
+                .unwrap_or("")
+                .to_string(),
+            _ => String::new(),
+        };
+        errors.push(template_error(theme_paths, &name, &e));
+    }
+    t.autoescape_on(vec![".html", ".xml"]);
+    if errors.is_empty() {
+        Ok(t)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Adds a prefix to every id on a page fragment (and the references to them), so that
+/// all chapters can stand on one print page; links to other chapters become links within it.
+fn prefix_ids(
+    html: &str,
+    prefix: &str,
+    chapter_anchor: &HashMap<String, (String, String)>,
+) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 20);
+    let mut rest = html;
+    const ATTRS: [&str; 5] = [
+        " id=\"",
+        " for=\"",
+        " aria-describedby=\"",
+        " aria-labelledby=\"",
+        " href=\"",
+    ];
+    loop {
+        let next = ATTRS
+            .iter()
+            .filter_map(|a| rest.find(a).map(|i| (i, *a)))
+            .min();
+        let Some((i, attr)) = next else {
+            out.push_str(rest);
+            break;
+        };
+        out.push_str(&rest[..i + attr.len()]);
+        rest = &rest[i + attr.len()..];
+        if attr == " href=\"" {
+            let end = rest.find('"').unwrap_or(rest.len());
+            let href = &rest[..end];
+            if let Some(anchor) = href.strip_prefix('#') {
+                out.push('#');
+                out.push_str(prefix);
+                out.push_str(anchor);
+            } else {
+                let (path, anchor) = href
+                    .split_once('#')
+                    .map_or((href, None), |(p, a)| (p, Some(a)));
+                match (chapter_anchor.get(path), anchor) {
+                    (Some((_, other_prefix)), Some(a)) => {
+                        out.push_str(&format!("#{other_prefix}{a}"))
+                    }
+                    (Some((chapter, _)), None) => out.push_str(&format!("#{chapter}")),
+                    _ => out.push_str(href),
+                }
+            }
+            rest = &rest[end..];
+        } else {
+            out.push_str(prefix);
+        }
+    }
+    out
+}
+
+/// Chapter content with directives rendered through the theme's partials.
+fn content(
+    site: &Site,
+    page: &Page,
+    t: &tera::Tera,
+    base: &Value,
+    theme_paths: &HashMap<String, String>,
+) -> Result<String, Diagnostic> {
+    let mut html = page.md.html.clone();
+    for (i, d) in page.md.directives.iter().enumerate() {
+        let Ok(view) = crate::validate::embed(site, d) else {
+            continue;
+        };
+        let level = page
+            .md
+            .headings
+            .iter()
+            .take_while(|h| h.offset < d.offset)
+            .last()
+            .map_or(2, |h| (h.level + 1).min(6));
+        let mut ctx = base.clone();
+        ctx["data"] = view;
+        ctx["level"] = level.into();
+        let name = format!("partials/{}.html", d.kind);
+        let ctx =
+            tera::Context::from_value(ctx).map_err(|e| template_error(theme_paths, &name, &e))?;
+        let rendered = t
+            .render(&name, &ctx)
+            .map_err(|e| template_error(theme_paths, &name, &e))?;
+        html = html.replacen(&format!("<!--directive:{i}-->\n"), &rendered, 1);
+    }
+    Ok(html)
+}
+
+fn render_page(
+    t: &tera::Tera,
+    name: &str,
+    ctx: Value,
+    theme_paths: &HashMap<String, String>,
+) -> Result<Vec<u8>, Diagnostic> {
+    let ctx = tera::Context::from_value(ctx).map_err(|e| template_error(theme_paths, name, &e))?;
+    t.render(name, &ctx)
+        .map(String::into_bytes)
+        .map_err(|e| template_error(theme_paths, name, &e))
+}
+
+/// How many chapters the sidebar lists at most; longer handbooks show a window around the
+/// current chapter (so page size does not grow with the handbook) and link the full contents.
+const NAV_WINDOW: usize = 60;
+
+/// Renders every page and asset into `sink`.
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    theme_paths: &HashMap<String, String>,
+    mode: Mode,
+    sink: &mut dyn Sink,
+) -> Result<Summary, Vec<Diagnostic>> {
+    let t = tera(theme, theme_paths)?;
+    let mut summary = Summary::default();
+    let mut put =
+        |path: &str, bytes: Vec<u8>, summary: &mut Summary| -> Result<(), Vec<Diagnostic>> {
+            if path.ends_with(".html") {
+                summary.pages += 1;
+            }
+            summary.files += 1;
+            sink.file(path, bytes).map_err(|e| vec![e])
+        };
+    let cfg = &site.config;
+    let base_path = cfg.base_path();
+
+    // Assets first: pages link to their hashed names.
+    let mut assets = BTreeMap::new();
+    let mut asset_files = Vec::new();
+    for (name, bytes) in theme.assets() {
+        let hashed = format!("assets/{}", hashed_name(name, bytes));
+        assets.insert(name.to_string(), format!("{base_path}{hashed}"));
+        asset_files.push((hashed, bytes.to_vec()));
+    }
+
+    // Where each data file is first embedded (search results and the start page link there).
+    let mut embedded_at: HashMap<String, String> = HashMap::new();
+    for page in std::iter::once(&site.index).chain(&site.chapters) {
+        for d in &page.md.directives {
+            embedded_at
+                .entry(d.id.clone())
+                .or_insert_with(|| page.url.clone());
+        }
+    }
+    let search = crate::search::index(site, &embedded_at);
+    let search_name = format!("assets/{}", hashed_name("search.json", search.as_bytes()));
+    summary.search_bytes = search.len();
+
+    let imprint_url = cfg
+        .imprint
+        .as_ref()
+        .and_then(|f| site.chapters.iter().find(|c| &c.file == f))
+        .map(|c| c.url.clone());
+    let site_ctx = json!({
+        "title": cfg.title,
+        "subtitle": cfg.subtitle,
+        "description": cfg.description,
+        "publisher": cfg.publisher,
+        "language": cfg.language,
+        "base_url": cfg.base_url,
+        "base_path": base_path,
+        "edition": cfg.edition.map(|d| d.german()),
+        "key": base_path,
+        "imprint_url": imprint_url,
+    });
+    let base = json!({
+        "site": site_ctx,
+        "assets": assets,
+        "search_index": format!("{base_path}{search_name}"),
+        "live": mode.live,
+    });
+    let canonical = |url: &str| format!("{}{}", cfg.base_url.trim_end_matches('/'), url);
+    let total = site.chapters.len();
+    let chapter_list: Vec<Value> = site
+        .chapters
+        .iter()
+        .enumerate()
+        .map(|(i, c)| json!({ "number": i + 1, "title": c.title, "url": c.url, "summary": c.summary }))
+        .collect();
+
+    // Start page.
+    let checklists: Vec<Value> = site
+        .data
+        .values()
+        .filter(|d| d.body.kind() == "checklist")
+        .filter_map(|d| {
+            let url = embedded_at.get(&d.id)?;
+            Some(json!({ "id": d.id, "title": d.body.title(), "total": d.body.item_ids().len(), "url": format!("{url}#checkliste-{}", d.id) }))
+        })
+        .collect();
+    let mut ctx = base.clone();
+    ctx["page"] = json!({
+        "kind": "index",
+        "title": cfg.title,
+        "description": cfg.description,
+        "canonical": canonical(&base_path),
+        "content": content(site, &site.index, &t, &base, theme_paths).map_err(|e| vec![e])?,
+    });
+    ctx["chapters"] = Value::Array(chapter_list.clone());
+    ctx["checklists"] = Value::Array(checklists);
+    put(
+        "index.html",
+        render_page(&t, "index.html", ctx, theme_paths).map_err(|e| vec![e])?,
+        &mut summary,
+    )?;
+
+    // Chapters.
+    let mut print_chapters = Vec::new();
+    let print_targets: HashMap<String, (String, String)> = site
+        .chapters
+        .iter()
+        .map(|c| {
+            (
+                c.url.clone(),
+                (format!("kapitel-{}", c.slug), format!("{}--", c.slug)),
+            )
+        })
+        .collect();
+    for (i, c) in site.chapters.iter().enumerate() {
+        let html = content(site, c, &t, &base, theme_paths).map_err(|e| vec![e])?;
+        let (from, to) = if total <= NAV_WINDOW {
+            (0, total)
+        } else {
+            let from = i.saturating_sub(NAV_WINDOW / 2).min(total - NAV_WINDOW);
+            (from, from + NAV_WINDOW)
+        };
+        let nav_chapters: Vec<Value> = chapter_list[from..to]
+            .iter()
+            .map(|v| {
+                let mut v = v.clone();
+                v["current"] = (v["url"] == c.url.as_str()).into();
+                v
+            })
+            .collect();
+        let link = |p: Option<&Page>| p.map(|p| json!({ "title": p.title, "url": p.url }));
+        let mut ctx = base.clone();
+        ctx["page"] = json!({
+            "kind": "chapter",
+            "title": c.title,
+            "description": c.summary.clone().unwrap_or_else(|| cfg.description.clone()),
+            "canonical": canonical(&c.url),
+            "number": i + 1,
+            "reviewed": c.reviewed.map(|d| d.german()),
+            "reviewed_iso": c.reviewed.map(|d| d.to_string()),
+            "headings": c.md.headings.iter().filter(|h| h.level == 2).map(|h| json!({ "id": h.id, "text": h.text })).collect::<Vec<_>>(),
+            "content": html,
+        });
+        ctx["nav"] = json!({
+            "chapters": nav_chapters,
+            "total": total,
+            "partial": total > NAV_WINDOW,
+            "prev": link(i.checked_sub(1).map(|j| &site.chapters[j])),
+            "next": link(site.chapters.get(i + 1)),
+        });
+        put(
+            &format!("{}/index.html", c.slug),
+            render_page(&t, "page.html", ctx, theme_paths).map_err(|e| vec![e])?,
+            &mut summary,
+        )?;
+        print_chapters.push(json!({
+            "number": i + 1,
+            "title": c.title,
+            "anchor": format!("kapitel-{}", c.slug),
+            "reviewed": c.reviewed.map(|d| d.german()),
+            "content": prefix_ids(&html, &format!("{}--", c.slug), &print_targets),
+        }));
+    }
+
+    // The whole handbook on one page, for printing.
+    let mut ctx = base.clone();
+    ctx["page"] = json!({
+        "kind": "print",
+        "title": format!("{} – Druckfassung", cfg.title),
+        "description": cfg.description,
+        "canonical": canonical(&format!("{base_path}drucken/")),
+    });
+    ctx["chapters"] = Value::Array(print_chapters);
+    put(
+        "drucken/index.html",
+        render_page(&t, "print.html", ctx, theme_paths).map_err(|e| vec![e])?,
+        &mut summary,
+    )?;
+
+    let mut ctx = base.clone();
+    ctx["page"] = json!({ "kind": "404", "title": "Seite nicht gefunden", "description": cfg.description, "canonical": canonical(&base_path) });
+    put(
+        "404.html",
+        render_page(&t, "404.html", ctx, theme_paths).map_err(|e| vec![e])?,
+        &mut summary,
+    )?;
+
+    let mut sitemap = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for url in std::iter::once(&base_path).chain(site.chapters.iter().map(|c| &c.url)) {
+        sitemap.push_str(&format!("  <url><loc>{}</loc></url>\n", canonical(url)));
+    }
+    sitemap.push_str("</urlset>\n");
+    put("sitemap.xml", sitemap.into_bytes(), &mut summary)?;
+    put(
+        "robots.txt",
+        format!(
+            "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
+            cfg.base_url
+        )
+        .into_bytes(),
+        &mut summary,
+    )?;
+    put(&search_name, search.into_bytes(), &mut summary)?;
+    for (path, bytes) in asset_files {
+        put(&path, bytes, &mut summary)?;
+    }
+    for a in &site.assets {
+        sink.copy(&a.site_path, &a.source).map_err(|e| vec![e])?;
+        summary.files += 1;
+    }
+    Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_are_stable() {
+        assert_eq!(hash(b""), "cbf29ce484");
+        assert_eq!(hashed_name("style.css", b""), "style.cbf29ce484.css");
+    }
+
+    #[test]
+    fn print_page_ids_are_prefixed() {
+        let mut targets = HashMap::new();
+        targets.insert(
+            "/b/".to_string(),
+            ("kapitel-b".to_string(), "b--".to_string()),
+        );
+        let html = r##"<h2 id="x">X<a href="#x">#</a></h2><a href="/b/#y">B</a><a href="/b/">B</a><label for="cb">"##;
+        assert_eq!(
+            prefix_ids(html, "a--", &targets),
+            r##"<h2 id="a--x">X<a href="#a--x">#</a></h2><a href="#b--y">B</a><a href="#kapitel-b">B</a><label for="a--cb">"##
+        );
+    }
+}

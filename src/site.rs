@@ -1,0 +1,419 @@
+//! Site: the parsed handbook — config, ordered chapters with rendered Markdown, data files.
+
+use crate::config::Config;
+use crate::data::DataFile;
+use crate::date::Date;
+use crate::diagnostic::{Diagnostic, Pos};
+use crate::load::{Asset, SourceFile, Sources};
+use crate::markdown::{self, Link, Rendered, Resolve};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    title: String,
+    #[serde(default)]
+    summary: Option<String>,
+    #[serde(default)]
+    reviewed: Option<Date>,
+    #[serde(default)]
+    order: Option<i64>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct IndexFrontMatter {
+    #[serde(default)]
+    title: Option<String>,
+}
+
+/// A page written from Markdown: a chapter or the start page.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// File name (`05-kontakt.md`); links name chapters by it.
+    pub file: String,
+    pub path: PathBuf,
+    pub text: String,
+    pub body_offset: usize,
+    pub title: String,
+    pub summary: Option<String>,
+    pub reviewed: Option<Date>,
+    pub slug: String,
+    /// Site-absolute URL with the base path: `/kontakt/`.
+    pub url: String,
+    pub md: Rendered,
+}
+
+impl Page {
+    /// The file position of a byte offset in the Markdown body.
+    pub fn pos(&self, offset: usize) -> Pos {
+        Pos::of_offset(&self.text, self.body_offset + offset)
+    }
+}
+
+/// A link written in a data file's Markdown, located at its item.
+#[derive(Debug, Clone)]
+pub struct DataLink {
+    pub path: PathBuf,
+    pub pos: Pos,
+    pub link: Link,
+}
+
+/// The whole handbook, parsed.
+pub struct Site {
+    pub config: Config,
+    pub config_path: PathBuf,
+    pub index: Page,
+    pub chapters: Vec<Page>,
+    pub data: BTreeMap<String, DataFile>,
+    /// Data files ready for templates, with Markdown fields as HTML (`*_html`).
+    pub views: BTreeMap<String, serde_json::Value>,
+    pub data_links: Vec<DataLink>,
+    pub assets: Vec<Asset>,
+    pub theme: Vec<(String, Vec<u8>)>,
+}
+
+/// URL paths the engine writes itself; chapters cannot take them.
+pub const RESERVED: [&str; 4] = ["assets", "drucken", "404", "suche"];
+
+struct Resolver {
+    chapters: HashMap<String, (String, String)>,
+    assets: HashMap<String, String>,
+}
+
+impl Resolve for Resolver {
+    fn chapter(&self, file: &str) -> Option<(String, String)> {
+        self.chapters.get(file).cloned()
+    }
+    fn asset(&self, path: &str) -> Option<String> {
+        self.assets.get(path).cloned()
+    }
+}
+
+/// `05-kontakt.md` -> `kontakt`.
+pub fn slug_of(file: &str) -> String {
+    let stem = file.strip_suffix(".md").unwrap_or(file);
+    let rest = stem.trim_start_matches(|c: char| c.is_ascii_digit());
+    let rest = if rest.len() < stem.len() {
+        rest.trim_start_matches(['-', '_', '.'])
+    } else {
+        rest
+    };
+    markdown::slugify(if rest.is_empty() { stem } else { rest })
+}
+
+fn front_matter<T: serde::de::DeserializeOwned>(
+    file: &SourceFile,
+    required: bool,
+) -> Result<(Option<T>, usize, &str), Diagnostic> {
+    match markdown::split_front_matter(&file.text) {
+        Some(fm) => {
+            let value = crate::yaml::parse(&file.path, fm.yaml, fm.yaml_line_offset)?;
+            Ok((Some(value), fm.body_offset, fm.body))
+        }
+        None if required => {
+            Err(
+                Diagnostic::error(&file.path, 1, 1, "the chapter has no front matter")
+                    .with_hint("start the file with three lines: `---`, `title: Der Titel`, `---`"),
+            )
+        }
+        None => Ok((None, 0, &file.text)),
+    }
+}
+
+/// Parses everything; returns the site and warnings, or every error found.
+pub fn parse(src: Sources) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut warnings = src.warnings.clone();
+    let config = match Config::parse(&src.config.path, &src.config.text) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+    };
+    let base_path = config.as_ref().map_or("/".to_string(), Config::base_path);
+
+    // Chapters: front matter first, so that links can be resolved while rendering.
+    struct Pending<'a> {
+        file: &'a SourceFile,
+        fm: FrontMatter,
+        body_offset: usize,
+        body: &'a str,
+    }
+    let mut pending = Vec::new();
+    for file in &src.chapters {
+        match front_matter::<FrontMatter>(file, true) {
+            Ok((Some(fm), body_offset, body)) => pending.push(Pending {
+                file,
+                fm,
+                body_offset,
+                body,
+            }),
+            Ok((None, ..)) => {}
+            Err(e) => errors.push(e),
+        }
+    }
+    pending.sort_by(|a, b| {
+        (a.fm.order.unwrap_or(i64::MAX), &a.file.path)
+            .cmp(&(b.fm.order.unwrap_or(i64::MAX), &b.file.path))
+    });
+    let mut resolver = Resolver {
+        chapters: HashMap::new(),
+        assets: HashMap::new(),
+    };
+    let mut slugs: HashMap<String, PathBuf> = HashMap::new();
+    for p in &pending {
+        let file = p
+            .file
+            .path
+            .file_name()
+            .and_then(|f| f.to_str())
+            .unwrap_or("")
+            .to_string();
+        let slug = slug_of(&file);
+        if RESERVED.contains(&slug.as_str()) {
+            errors.push(
+                Diagnostic::error(
+                    &p.file.path,
+                    0,
+                    0,
+                    format!("the chapter's URL `/{slug}/` is reserved"),
+                )
+                .with_hint("rename the file"),
+            );
+        } else if let Some(other) = slugs.insert(slug.clone(), p.file.path.clone()) {
+            errors.push(
+                Diagnostic::error(
+                    &p.file.path,
+                    0,
+                    0,
+                    format!("the URL `/{slug}/` is also the URL of {}", other.display()),
+                )
+                .with_hint("file names must differ after the number prefix"),
+            );
+        }
+        resolver
+            .chapters
+            .insert(file, (format!("{base_path}{slug}/"), p.fm.title.clone()));
+    }
+    for a in &src.assets {
+        resolver
+            .assets
+            .insert(a.site_path.clone(), format!("{base_path}{}", a.site_path));
+    }
+
+    let mut chapters = Vec::new();
+    for p in pending {
+        let file = p
+            .file
+            .path
+            .file_name()
+            .and_then(|f| f.to_str())
+            .unwrap_or("")
+            .to_string();
+        let slug = slug_of(&file);
+        chapters.push(Page {
+            md: markdown::render(p.body, &resolver),
+            url: format!("{base_path}{slug}/"),
+            file,
+            path: p.file.path.clone(),
+            text: p.file.text.clone(),
+            body_offset: p.body_offset,
+            title: p.fm.title,
+            summary: p.fm.summary,
+            reviewed: p.fm.reviewed,
+            slug,
+        });
+    }
+
+    let index = match &src.index {
+        Some(file) => match front_matter::<IndexFrontMatter>(file, false) {
+            Ok((fm, body_offset, body)) => Some(Page {
+                file: "index.md".into(),
+                path: file.path.clone(),
+                text: file.text.clone(),
+                body_offset,
+                title: fm.unwrap_or_default().title.unwrap_or_default(),
+                summary: None,
+                reviewed: None,
+                slug: String::new(),
+                url: base_path.clone(),
+                md: markdown::render(body, &resolver),
+            }),
+            Err(e) => {
+                errors.push(e);
+                None
+            }
+        },
+        None => None,
+    };
+
+    let mut data = BTreeMap::new();
+    for file in &src.data {
+        match crate::data::parse(file) {
+            Ok(d) => {
+                data.insert(d.id.clone(), d);
+            }
+            Err(es) => errors.extend(es),
+        }
+    }
+    let mut views = BTreeMap::new();
+    let mut data_links = Vec::new();
+    for (id, d) in &data {
+        let (view, links) = view_of(d, &resolver);
+        data_links.extend(links);
+        views.insert(id.clone(), view);
+    }
+
+    if chapters.is_empty() && errors.is_empty() {
+        warnings.push(
+            Diagnostic::warning(
+                src.config.path.with_file_name("chapters"),
+                0,
+                0,
+                "the handbook has no chapters",
+            )
+            .with_hint("add Markdown files to content/chapters/"),
+        );
+    }
+
+    match config {
+        Some(config) if errors.is_empty() => {
+            let index = index.unwrap_or_else(|| Page {
+                file: "index.md".into(),
+                path: src.config.path.with_file_name("index.md"),
+                text: String::new(),
+                body_offset: 0,
+                title: String::new(),
+                summary: None,
+                reviewed: None,
+                slug: String::new(),
+                url: base_path.clone(),
+                md: Rendered::default(),
+            });
+            let site = Site {
+                config,
+                config_path: src.config.path,
+                index,
+                chapters,
+                data,
+                views,
+                data_links,
+                assets: src.assets,
+                theme: src.theme,
+            };
+            Ok((site, warnings))
+        }
+        _ => Err(errors),
+    }
+}
+
+/// Keys whose values are Markdown: rendered to `KEY_html`.
+const MARKDOWN_KEYS: [&str; 5] = ["description", "text", "intro", "hint", "members"];
+
+/// The template view of a data file: its JSON with Markdown fields rendered, and the links found.
+fn view_of(d: &DataFile, resolver: &Resolver) -> (serde_json::Value, Vec<DataLink>) {
+    let mut value = serde_json::to_value(&d.body).unwrap_or(serde_json::Value::Null);
+    let mut links = Vec::new();
+    if let serde_json::Value::Object(map) = &mut value {
+        map.insert("id".into(), d.id.clone().into());
+        if d.body.kind() == "checklist" {
+            map.insert(
+                "phases".into(),
+                serde_json::to_value(d.body.phases()).unwrap_or_default(),
+            );
+            map.remove("points");
+            map.insert("total".into(), d.body.item_ids().len().into());
+        }
+    }
+    render_markdown_fields(&mut value, d, resolver, &mut links, None);
+    (value, links)
+}
+
+fn render_markdown_fields(
+    value: &mut serde_json::Value,
+    d: &DataFile,
+    resolver: &Resolver,
+    links: &mut Vec<DataLink>,
+    item_id: Option<&str>,
+) {
+    match value {
+        serde_json::Value::Object(map) => {
+            let id = map.get("id").and_then(|v| v.as_str()).map(str::to_string);
+            let here = id.as_deref().or(item_id);
+            let pos = here.map_or(Pos::new(1, 1), |id| crate::yaml::id_pos(&d.text, id, 0));
+            let mut extra = Vec::new();
+            for (k, v) in map.iter() {
+                if let (true, Some(md)) = (MARKDOWN_KEYS.contains(&k.as_str()), v.as_str()) {
+                    let r = markdown::render_inline(md, resolver);
+                    links.extend(r.links.into_iter().map(|link| DataLink {
+                        path: d.path.clone(),
+                        pos,
+                        link,
+                    }));
+                    extra.push((format!("{k}_html"), serde_json::Value::String(r.html)));
+                }
+                if k == "link"
+                    && let Some(dest) = v.as_str()
+                {
+                    let target = markdown::classify(dest);
+                    let resolved = match &target {
+                        markdown::Target::Chapter { file, anchor } => {
+                            resolver.chapter(file).map(|(url, title)| {
+                                (
+                                    anchor
+                                        .as_ref()
+                                        .map_or(url.clone(), |a| format!("{url}#{a}")),
+                                    title,
+                                )
+                            })
+                        }
+                        _ => None,
+                    };
+                    if let Some((url, title)) = resolved {
+                        extra.push(("link_url".into(), url.into()));
+                        extra.push(("link_title".into(), title.into()));
+                    }
+                    links.push(DataLink {
+                        path: d.path.clone(),
+                        pos,
+                        link: Link {
+                            target,
+                            raw: dest.into(),
+                            offset: 0,
+                        },
+                    });
+                }
+            }
+            map.extend(extra);
+            for (_, v) in map.iter_mut() {
+                render_markdown_fields(v, d, resolver, links, here);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for v in items {
+                render_markdown_fields(v, d, resolver, links, item_id);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_drop_number_prefixes() {
+        assert_eq!(slug_of("05-kontakt.md"), "kontakt");
+        assert_eq!(
+            slug_of("09_veranstaltungs-planung.md"),
+            "veranstaltungs-planung"
+        );
+        assert_eq!(slug_of("2030.md"), "2030");
+        assert_eq!(slug_of("Über uns.md"), "ueber-uns");
+    }
+}

@@ -1,0 +1,76 @@
+//! Theme: the built-in templates and assets (compiled in), overridden file by file from disk.
+
+use std::collections::BTreeMap;
+
+macro_rules! builtin {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_bytes!(concat!("../theme/", $path)))),*]
+    };
+}
+
+/// The built-in theme: path below `theme/` and contents.
+pub const BUILTIN: &[(&str, &[u8])] = builtin![
+    "templates/base.html",
+    "templates/page.html",
+    "templates/index.html",
+    "templates/print.html",
+    "templates/404.html",
+    "templates/partials/checklist.html",
+    "templates/partials/contact.html",
+    "templates/partials/organisations.html",
+    "templates/partials/agencies.html",
+    "templates/partials/links.html",
+    "templates/partials/list.html",
+    "assets/style.css",
+    "assets/handbook.js",
+    "assets/favicon.svg",
+];
+
+/// The theme in effect: built-in files with the handbook's own on top.
+pub struct Theme {
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Theme {
+    pub fn new(overrides: &[(String, Vec<u8>)]) -> Theme {
+        let mut files: BTreeMap<String, Vec<u8>> = BUILTIN
+            .iter()
+            .map(|(p, b)| ((*p).to_string(), b.to_vec()))
+            .collect();
+        for (p, b) in overrides {
+            files.insert(p.clone(), b.clone());
+        }
+        Theme { files }
+    }
+
+    /// Templates by name below `templates/` (`page.html`, `partials/list.html`).
+    pub fn templates(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.files.iter().filter_map(|(p, b)| {
+            p.strip_prefix("templates/")
+                .map(|name| (name, b.as_slice()))
+        })
+    }
+
+    /// Assets by name below `assets/`.
+    pub fn assets(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.files
+            .iter()
+            .filter_map(|(p, b)| p.strip_prefix("assets/").map(|name| (name, b.as_slice())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overrides_replace_single_files() {
+        let t = Theme::new(&[("templates/404.html".into(), b"mine".to_vec())]);
+        let t404 = t
+            .templates()
+            .find(|(n, _)| *n == "404.html")
+            .map(|(_, b)| b);
+        assert_eq!(t404, Some(&b"mine"[..]));
+        assert!(t.templates().any(|(n, _)| n == "page.html"));
+    }
+}
