@@ -29,6 +29,7 @@ pub mod fs;
 pub mod init;
 pub mod load;
 pub mod markdown;
+pub mod netlify;
 pub mod render;
 pub mod search;
 pub mod serve;
