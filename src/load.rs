@@ -58,10 +58,7 @@ pub fn load(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
     let config_rel = Path::new("content/handbook.yaml");
     if !content.join("handbook.yaml").is_file() {
         let what = if root.is_dir() {
-            format!(
-                "{} has no content/handbook.yaml",
-                shown(root, Path::new("")).display()
-            )
+            "file not found: this folder holds no handbook".to_string()
         } else {
             format!("{} is not a folder", root.display())
         };

@@ -295,7 +295,13 @@ pub fn render(
         "search_index": format!("{base_path}{search_name}"),
         "live": mode.live,
     });
-    let canonical = |url: &str| format!("{}{}", cfg.base_url.trim_end_matches('/'), url);
+    // Page URLs already carry the base path: the canonical URL is the origin plus that.
+    let origin = cfg
+        .base_url
+        .strip_suffix(base_path.as_str())
+        .unwrap_or(&cfg.base_url)
+        .to_string();
+    let canonical = |url: &str| format!("{origin}{url}");
     let total = site.chapters.len();
     let chapter_list: Vec<Value> = site
         .chapters

@@ -16,16 +16,31 @@ pub fn parse<T: DeserializeOwned>(
 fn error(path: &Path, e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
     let full = e.to_string();
     // serde_yaml appends " at line L column C"; we print the position in front instead.
-    let message = match full.rfind(" at line ") {
-        Some(i) => full[..i].to_string(),
-        None => full.clone(),
-    };
+    let message = strip_locations(&full);
     let pos = e.location().map_or(Pos::new(line_offset + 1, 1), |l| {
         Pos::new(l.line() + line_offset, l.column())
     });
     let hint = hint_for(&message);
     // Nested paths (`phases[2].points[0]: missing field ...`) stay: they say which entry is meant.
     Diagnostic::error(path, pos.line, pos.col, message).with_hint(hint)
+}
+
+/// Removes every " at line L column C" from a serde_yaml message.
+fn strip_locations(message: &str) -> String {
+    let mut out = message.to_string();
+    while let Some(i) = out.find(" at line ") {
+        let rest = &out[i + " at line ".len()..];
+        let after_line = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+        let Some(after_col) = after_line.strip_prefix(" column ") else {
+            break;
+        };
+        let tail = after_col
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .to_string();
+        out.truncate(i);
+        out.push_str(&tail);
+    }
+    out
 }
 
 fn hint_for(message: &str) -> String {

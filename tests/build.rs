@@ -1,0 +1,414 @@
+//! The build command end to end: fixture output, bad input with exact errors, exit codes, determinism.
+
+mod common;
+use common::{Book, fixture_dir, snapshot, stderr, stdout};
+use std::path::Path;
+
+/// Builds a fixture in-process and compares every output file with `expected/`.
+/// `HANDBOOK_BLESS=1 cargo test` rewrites the expectations.
+#[test]
+fn fixture_output_matches_expected() {
+    let book = Book::new("basic");
+    let out = book.path().join("public");
+    let mut opts = handbook::Options::new(book.path());
+    opts.today = handbook::date::Date::parse("2026-11-25").expect("date");
+    let report = handbook::build(&opts, &out);
+    assert!(report.ok(), "{:?}", report.diagnostics);
+    assert_eq!(report.warnings(), 0, "{:?}", report.diagnostics);
+    let actual = snapshot(&out);
+    let expected_dir = fixture_dir("basic").join("expected");
+    if std::env::var_os("HANDBOOK_BLESS").is_some() {
+        let _ = std::fs::remove_dir_all(&expected_dir);
+        for (rel, bytes) in &actual {
+            let p = expected_dir.join(rel);
+            std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+            std::fs::write(p, bytes).expect("write");
+        }
+    }
+    let expected = snapshot(&expected_dir);
+    let names =
+        |m: &std::collections::BTreeMap<String, Vec<u8>>| m.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(
+        names(&actual),
+        names(&expected),
+        "the set of output files differs"
+    );
+    for (rel, bytes) in &actual {
+        assert_eq!(
+            String::from_utf8_lossy(bytes),
+            String::from_utf8_lossy(&expected[rel]),
+            "{rel} differs from tests/fixtures/basic/expected/{rel} (HANDBOOK_BLESS=1 rewrites it)"
+        );
+    }
+}
+
+#[test]
+fn output_is_deterministic() {
+    let book = Book::new("basic");
+    let a = book.run(&["build", "--out", "a"]);
+    let b = book.run(&["build", "--out", "b"]);
+    assert!(a.status.success() && b.status.success(), "{}", stderr(&a));
+    assert_eq!(
+        snapshot(&book.path().join("a")),
+        snapshot(&book.path().join("b"))
+    );
+}
+
+#[test]
+fn summary_line_and_exit_code() {
+    let book = Book::new("basic");
+    let o = book.run(&["build"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("built 2 chapters, 5 data files, 0 warnings in "),
+        "{out}"
+    );
+    assert!(out.trim_end().ends_with("s (5 pages) into public"), "{out}");
+    for f in [
+        "index.html",
+        "einleitung/index.html",
+        "kontakt/index.html",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "drucken/index.html",
+        "images/logo.svg",
+    ] {
+        assert!(book.path().join("public").join(f).is_file(), "{f} missing");
+    }
+}
+
+#[test]
+fn check_writes_nothing() {
+    let book = Book::new("basic");
+    let o = book.run(&["check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("checked 2 chapters, 5 data files, 0 warnings"));
+    assert!(!book.path().join("public").exists());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let book = Book::new("basic");
+    for args in [
+        &["build", "--nope"][..],
+        &["frobnicate"][..],
+        &[][..],
+        &["serve", "--port", "x"][..],
+    ] {
+        let o = book.run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+    }
+    let o = book.run(&["--version"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        stdout(&o),
+        format!("handbook {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    let o = book.run(&["build", "--help"]);
+    assert!(
+        stdout(&o).contains("Usage: handbook build [OPTIONS] [DIR]"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn a_folder_without_a_handbook() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let o = common::handbook(dir.path(), &["build"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "content/handbook.yaml: error: file not found: this folder holds no handbook — run `handbook init DIR` to start a new handbook, or pass the folder that holds content/\n1 error — nothing was written\n"
+    );
+}
+
+#[test]
+fn refuses_to_replace_the_sources() {
+    let book = Book::new("basic");
+    let o = book.run(&["build", "--out", "content/site"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).starts_with("content/site: error: refusing to write the site here"),
+        "{}",
+        stderr(&o)
+    );
+    let o = book.run(&["build", "--out", "."]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(book.path().join("content/handbook.yaml").is_file());
+}
+
+/// One case of bad input: a file to (over)write and the exact diagnostics.
+struct Case {
+    name: &'static str,
+    file: &'static str,
+    text: &'static str,
+    expected: &'static str,
+}
+
+const CASES: &[Case] = &[
+    Case {
+        name: "malformed YAML in data",
+        file: "content/data/orte.yaml",
+        text: "kind: list\ntitle: Orte\nitems:\n  - id: a\n    title: [A\n",
+        expected: "content/data/orte.yaml:6:1: error: did not find expected ',' or ']', while parsing a flow sequence — check indentation (spaces, not tabs), colons after keys, and quotes around text containing `: ` or `#`",
+    },
+    Case {
+        name: "malformed front matter",
+        file: "content/chapters/03-neu.md",
+        text: "---\ntitle: Neu\nsummary: a: b\n---\nText\n",
+        expected: "content/chapters/03-neu.md:3:11: error: mapping values are not allowed in this context — check indentation (spaces, not tabs), colons after keys, and quotes around text containing `: ` or `#`",
+    },
+    Case {
+        name: "no front matter",
+        file: "content/chapters/03-neu.md",
+        text: "# Neu\n",
+        expected: "content/chapters/03-neu.md:1:1: error: the chapter has no front matter — start the file with three lines: `---`, `title: Der Titel`, `---`",
+    },
+    Case {
+        name: "missing field",
+        file: "content/data/links.yaml",
+        text: "kind: links\ntitle: Links\nitems:\n  - id: beispiel\n    title: Beispiel\n",
+        expected: "content/data/links.yaml:4:5: error: items[0]: missing field `url` — add `url: …` to this entry",
+    },
+    Case {
+        name: "unknown field in handbook.yaml",
+        file: "content/handbook.yaml",
+        text: "title: T\ntitel: T\nbase_url: https://example.org/\ndescription: d\npublisher: p\n",
+        expected: "content/handbook.yaml:2:1: error: unknown field `titel`, expected one of `title`, `subtitle`, `language`, `base_url`, `description`, `publisher`, `edition`, `review_after_months`, `imprint` — remove this key or correct its spelling",
+    },
+    Case {
+        name: "mistyped field",
+        file: "content/data/stellen.yaml",
+        text: "kind: agencies\ntitle: S\nitems:\n  - id: a\n    name: A\n    type: integrationsagentur\n    count: viele\n    description: d\n",
+        expected: "content/data/stellen.yaml:7:12: error: items[0].count: invalid type: string \"viele\", expected u32 — check the value's form: text, a number, a list (`- …`) or a map (`key: value`)",
+    },
+    Case {
+        name: "unknown enum value",
+        file: "content/data/stellen.yaml",
+        text: "kind: agencies\ntitle: S\nitems:\n  - id: a\n    name: A\n    type: amt\n    description: d\n",
+        expected: "content/data/stellen.yaml:6:11: error: items[0].type: unknown variant `amt`, expected one of `integrationsagentur`, `kommunales-integrationszentrum`, `other` — use one of the values listed",
+    },
+    Case {
+        name: "duplicate id",
+        file: "content/data/plan.yaml",
+        text: "kind: checklist\ntitle: Plan\npoints:\n  - id: ziele\n    text: A\n  - id: raum\n    text: B\n  - id: danken\n    text: C\n  - id: ziele\n    text: D\n",
+        expected: "content/data/plan.yaml:10:5: error: duplicate point id `ziele` — it is already used on line 4; every id must be unique in its file",
+    },
+    Case {
+        name: "malformed id",
+        file: "content/data/orte.yaml",
+        text: "kind: list\ntitle: Orte\nitems:\n  - id: Haupt Sitz\n    title: Hauptsitz\n",
+        expected: "content/data/orte.yaml:4:5: error: `Haupt Sitz` is not a valid id — use lower-case letters, digits and `-`, e.g. `haupt-sitz`",
+    },
+    Case {
+        name: "unknown directive",
+        file: "content/chapters/03-neu.md",
+        text: "---\ntitle: Neu\n---\n\nText\n\n{{ tabelle plan }}\n",
+        expected: "content/chapters/03-neu.md:7:1: error: unknown directive `tabelle` — use one of: organisations, agencies, links, checklist, list",
+    },
+    Case {
+        name: "unknown data id",
+        file: "content/chapters/03-neu.md",
+        text: "---\ntitle: Neu\n---\n\n{{ checklist plaene }}\n",
+        expected: "content/chapters/03-neu.md:5:1: error: no data file `plaene` for this checklist directive — known checklist data: plan",
+    },
+    Case {
+        name: "directive of the wrong kind",
+        file: "content/chapters/03-neu.md",
+        text: "---\ntitle: Neu\n---\n\n{{ list plan }}\n",
+        expected: "content/chapters/03-neu.md:5:1: error: `plan` is a checklist file, not list — write {{ checklist plan }}",
+    },
+    Case {
+        name: "unknown filter",
+        file: "content/chapters/03-neu.md",
+        text: "---\ntitle: Neu\n---\n\n{{ links links farbe=rot }}\n",
+        expected: "content/chapters/03-neu.md:5:1: error: unknown filter `farbe` for links — use one of: group, ids",
+    },
+    Case {
+        name: "link to a missing chapter",
+        file: "content/chapters/03-neu.md",
+        text: "---\ntitle: Neu\n---\n\nSiehe [hier](02-kontakte.md).\n",
+        expected: "content/chapters/03-neu.md:5:7: error: link to a chapter that does not exist: `02-kontakte.md` — did you mean `02-kontakt.md`?",
+    },
+    Case {
+        name: "link to a missing anchor",
+        file: "content/chapters/03-neu.md",
+        text: "---\ntitle: Neu\n---\n\nSiehe [hier](01-einleitung.md#zeile).\n",
+        expected: "content/chapters/03-neu.md:5:7: error: `01-einleitung.md` has no heading or item with the id `zeile` — did you mean `#ziele`?",
+    },
+    Case {
+        name: "link to a missing anchor on the same page",
+        file: "content/chapters/03-neu.md",
+        text: "---\ntitle: Neu\n---\n\n## Oben\n\n[hoch](#open)\n",
+        expected: "content/chapters/03-neu.md:7:1: error: this page has no heading or item with the id `open` — did you mean `#oben`?",
+    },
+    Case {
+        name: "link to a missing asset",
+        file: "content/chapters/03-neu.md",
+        text: "---\ntitle: Neu\n---\n\n![Bild](../images/foto.jpg)\n",
+        expected: "content/chapters/03-neu.md:5:1: error: link to a file that does not exist: `images/foto.jpg` — put the file below content/ (e.g. content/images/) and link to it by that path",
+    },
+    Case {
+        name: "link in data to a missing chapter",
+        file: "content/data/orte.yaml",
+        text: "kind: list\ntitle: Orte\nitems:\n  - id: hauptsitz\n    title: Hauptsitz\n    link: 09-fehlt.md\n",
+        expected: "content/data/orte.yaml:4:5: error: link to a chapter that does not exist: `09-fehlt.md` — link to a file in content/chapters/ by its file name",
+    },
+    Case {
+        name: "template syntax error",
+        file: "theme/templates/404.html",
+        text: "{% extends \"base.html\" %}{% block main %}{{ page.title {% endblock main %}",
+        expected: "theme/templates/404.html: error: Failed to parse '404.html':  --> 1:56\n  |\n1 | {% extends \"base.html\" %}{% block main %}{{ page.title {% endblock main %}\n  |                                                        ^---\n  |\n  = expected `or`, `and`, `not`, `<=`, `>=`, `<`, `>`, `==`, `!=`, `+`, `-`, `*`, `/`, `%`, a filter, or a variable end (`}}`) — fix the template; `handbook init` shows the built-in ones",
+    },
+    Case {
+        name: "template runtime error",
+        file: "theme/templates/404.html",
+        text: "{% extends \"base.html\" %}{% block main %}{{ page.nope.deeper }}{% endblock main %}",
+        expected: "theme/templates/404.html: error: Failed to render '404.html': Variable `page.nope.deeper` not found in context while rendering '404.html' — fix the template; `handbook init` shows the built-in ones",
+    },
+];
+
+/// Each bad input: the exact diagnostics, exit code 1, and the previous output untouched.
+#[test]
+fn bad_input_is_reported_and_the_previous_output_kept() {
+    let mut failures = Vec::new();
+    for case in CASES {
+        let book = Book::new("basic");
+        let first = book.run(&["build"]);
+        assert!(first.status.success(), "{}", stderr(&first));
+        let before = snapshot(&book.path().join("public"));
+        book.write(case.file, case.text);
+        let o = book.run(&["build"]);
+        let err = stderr(&o);
+        let diagnostics: Vec<&str> = err
+            .lines()
+            .filter(|l| !l.ends_with("nothing was written"))
+            .collect();
+        let expected: Vec<&str> = case.expected.lines().collect();
+        if o.status.code() != Some(1) || diagnostics != expected {
+            failures.push(format!(
+                "{}: exit {:?}\n--- got:\n{err}--- expected:\n{}\n",
+                case.name,
+                o.status.code(),
+                case.expected
+            ));
+        }
+        assert_eq!(
+            snapshot(&book.path().join("public")),
+            before,
+            "{}: the previous output changed",
+            case.name
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(book.path())
+            .expect("read dir")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".public"))
+            .collect();
+        assert!(
+            leftovers.is_empty(),
+            "{}: temporary folders left: {leftovers:?}",
+            case.name
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn all_problems_are_collected() {
+    let book = Book::new("basic");
+    book.write(
+        "content/chapters/03-neu.md",
+        "---\ntitle: Neu\n---\n\n[a](x.md) [b](#y)\n\n{{ list nix }}\n",
+    );
+    book.write(
+        "content/data/orte.yaml",
+        "kind: list\ntitle: Orte\nitems:\n  - id: A\n    title: a\n",
+    );
+    let o = book.run(&["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(
+        err.lines().filter(|l| l.contains(": error: ")).count(),
+        1,
+        "data errors stop before link checks: {err}"
+    );
+    book.write(
+        "content/data/orte.yaml",
+        "kind: list\ntitle: Orte\nitems:\n  - id: hauptsitz\n    title: a\n",
+    );
+    let err = stderr(&book.run(&["check"]));
+    assert_eq!(
+        err.lines().filter(|l| l.contains(": error: ")).count(),
+        3,
+        "{err}"
+    );
+    assert!(err.ends_with("3 errors\n"), "{err}");
+}
+
+#[test]
+fn warnings_do_not_fail_the_build() {
+    let book = Book::new("basic");
+    book.edit(
+        "content/handbook.yaml",
+        "imprint:",
+        "review_after_months: 12\nimprint:",
+    );
+    book.edit(
+        "content/chapters/01-einleitung.md",
+        "reviewed: 2026-11-01",
+        "reviewed: 2020-01-01",
+    );
+    book.write(
+        "content/data/extra.yaml",
+        "kind: list\ntitle: Extra\nitems:\n  - id: a\n    title: A\n",
+    );
+    let o = book.run(&["build"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("content/chapters/01-einleitung.md:4:1: warning: the chapter was last reviewed on 2020-01-01, more than 12 months ago — check its content and set `reviewed:` to today's date"), "{err}");
+    assert!(err.contains("content/data/extra.yaml: warning: no chapter embeds this data file — add {{ list extra }} to a chapter"), "{err}");
+    assert!(err.contains("content/data/orte.yaml:1:1: warning: this list holds contact data but no review date — add `reviewed: YYYY-MM-DD` after checking addresses, phone numbers and links"), "{err}");
+    assert!(
+        stdout(&o).starts_with("built 2 chapters, 6 data files, 3 warnings"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn theme_files_override_the_built_in_ones_one_by_one() {
+    let book = Book::new("basic");
+    std::fs::remove_file(book.path().join("theme/templates/404.html")).expect("rm");
+    let o = book.run(&["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = book.read("public/404.html");
+    assert!(
+        page.contains("Diese Seite gibt es nicht"),
+        "built-in 404 template: {page}"
+    );
+    assert!(
+        !page.contains("skip-link"),
+        "the fixture's base.html is used: {page}"
+    );
+}
+
+#[test]
+fn sub_path_base_url_everywhere() {
+    let book = Book::new("basic");
+    assert!(book.run(&["build"]).status.success());
+    let page = book.read("public/kontakt/index.html");
+    assert!(
+        page.contains("<link rel=\"canonical\" href=\"https://example.org/hb/kontakt/\">"),
+        "{page}"
+    );
+    assert!(page.contains("href=\"/hb/assets/style."), "{page}");
+    assert!(
+        book.read("public/sitemap.xml")
+            .contains("<loc>https://example.org/hb/einleitung/</loc>")
+    );
+    assert!(Path::new(&book.path().join("public/images/logo.svg")).is_file());
+}
