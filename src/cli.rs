@@ -22,6 +22,9 @@ pub enum Command {
         /// Where to write the site [default: DIR/public]
         #[arg(short, long, value_name = "PATH")]
         out: Option<PathBuf>,
+        /// Publish at this address instead of handbook.yaml's base_url (e.g. a deploy preview)
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
     },
     /// Check the handbook for errors without writing anything
     Check {

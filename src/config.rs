@@ -30,6 +30,22 @@ fn default_language() -> String {
     "de".into()
 }
 
+/// An absolute http(s) URL ending in `/`, or `None`.
+pub fn normalise_base_url(url: &str) -> Option<String> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    if rest.is_empty() || rest.starts_with('/') || url.contains(char::is_whitespace) {
+        return None;
+    }
+    Some(if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    })
+}
+
 impl Config {
     pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostic> {
         let mut config: Config = crate::yaml::parse(path, text, 0)?;

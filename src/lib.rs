@@ -125,7 +125,19 @@ pub fn run(opts: &Options, sink: &mut dyn Sink) -> Report {
         Err(e) => return Report::failed(e, started),
     };
     if let Some(url) = &opts.base_url {
-        site.config.base_url = url.clone();
+        match config::normalise_base_url(url) {
+            Some(url) => site.config.base_url = url,
+            None => {
+                let d = Diagnostic::error(
+                    "--base-url",
+                    0,
+                    0,
+                    format!("`{url}` is not an absolute URL"),
+                )
+                .with_hint("write it like https://example.org/ or https://example.org/handbuch/");
+                return Report::failed(vec![d], started);
+            }
+        }
     }
     diagnostics.extend(validate::validate(&site, opts.today));
     let mut report = Report {

@@ -43,10 +43,12 @@ fn finish(report: &Report, verb: &str, extra: &str) -> ExitCode {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { dir, out } => {
+        Command::Build { dir, out, base_url } => {
             let out =
                 out.unwrap_or_else(|| handbook::load::shown(&dir, std::path::Path::new("public")));
-            let report = handbook::build(&Options::new(&dir), &out);
+            let mut opts = Options::new(&dir);
+            opts.base_url = base_url;
+            let report = handbook::build(&opts, &out);
             let pages = report.summary.as_ref().map_or(0, |s| s.pages);
             finish(
                 &report,

@@ -1,6 +1,8 @@
 //! Shared test helpers: fixture copies in temporary folders, the real binary, output snapshots.
 #![allow(dead_code)]
 
+pub mod browser;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -106,4 +108,55 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
             (rel, std::fs::read(e.path()).expect("read"))
         })
         .collect()
+}
+
+/// `handbook serve` on a free port, killed on drop.
+pub struct Serve {
+    child: std::process::Child,
+    pub port: u16,
+    pub url: String,
+}
+
+impl Serve {
+    pub fn start(dir: &Path) -> Serve {
+        let port = browser::free_port();
+        let child = Command::new(env!("CARGO_BIN_EXE_handbook"))
+            .args(["serve", ".", "--port", &port.to_string()])
+            .current_dir(dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start serve");
+        browser::wait_for_port(port);
+        Serve {
+            child,
+            port,
+            url: format!("http://127.0.0.1:{port}"),
+        }
+    }
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A raw HTTP/1.0 request (the path is sent exactly as given); returns the status code and the whole answer.
+pub fn raw_get(port: u16, method: &str, path: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    s.set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .expect("timeout");
+    write!(s, "{method} {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").expect("write");
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out);
+    let text = String::from_utf8_lossy(&out).into_owned();
+    let code = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    (code, text)
 }

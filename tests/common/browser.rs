@@ -1,0 +1,420 @@
+//! A small WebDriver client for Debian's chromium + chromedriver, and a static server that
+//! sends the production headers (netlify.toml), so CSP problems fail the tests.
+
+use serde_json::{Value, json};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// `None` (after saying why) when the browser is not installed; in CI that is a failure.
+pub fn available() -> bool {
+    let ok = Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists();
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "chromium/chromedriver missing in CI: .ci/run must install them"
+        );
+        eprintln!(
+            "SKIP: chromium or chromedriver not installed (apt-get install chromium chromium-driver)"
+        );
+    }
+    ok
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port()
+}
+
+pub fn wait_for_port(port: u16) {
+    let start = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "nothing listens on port {port}"
+        );
+        std::thread::sleep(Duration::from_millis(25));
+    }
+}
+
+/// A chromedriver process, killed on drop.
+pub struct Driver {
+    child: Child,
+    pub url: String,
+    agent: ureq::Agent,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// How a browser session starts.
+#[derive(Default, Clone, Copy)]
+pub struct Options {
+    pub javascript: bool,
+    pub storage_blocked: bool,
+    pub dark: bool,
+    pub width: u32,
+}
+
+impl Options {
+    pub fn js() -> Options {
+        Options {
+            javascript: true,
+            width: 1280,
+            ..Options::default()
+        }
+    }
+}
+
+impl Driver {
+    pub fn start() -> Driver {
+        let port = free_port();
+        let child = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver");
+        wait_for_port(port);
+        let config = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(90)))
+            .build();
+        Driver {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+            agent: config.into(),
+        }
+    }
+
+    pub fn session(&self, opts: Options) -> Session {
+        let profile = tempfile::tempdir().expect("profile dir");
+        let mut args = vec![
+            "--headless".to_string(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-quic".into(),
+            "--no-first-run".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            "--disable-dev-shm-usage".into(),
+            format!("--user-data-dir={}", profile.path().display()),
+            format!(
+                "--window-size={},900",
+                if opts.width == 0 { 1280 } else { opts.width }
+            ),
+        ];
+        if opts.dark {
+            args.push("--force-dark-mode".into());
+            args.push("--blink-settings=preferredColorScheme=0".into());
+        }
+        let mut prefs = serde_json::Map::new();
+        if !opts.javascript {
+            prefs.insert(
+                "profile.managed_default_content_settings.javascript".into(),
+                json!(2),
+            );
+        }
+        if opts.storage_blocked {
+            prefs.insert(
+                "profile.default_content_setting_values.cookies".into(),
+                json!(2),
+            );
+        }
+        prefs.insert(
+            "download.default_directory".into(),
+            json!(profile.path().display().to_string()),
+        );
+        let caps = json!({ "capabilities": { "alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": { "binary": CHROMIUM, "args": args, "prefs": prefs },
+            "goog:loggingPrefs": { "browser": "ALL" },
+            "unhandledPromptBehavior": "ignore",
+        }}});
+        let v = self.post(&format!("{}/session", self.url), &caps);
+        let id = v["value"]["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no session: {v}"))
+            .to_string();
+        Session {
+            url: format!("{}/session/{id}", self.url),
+            agent: self.agent.clone(),
+            _profile: Arc::new(profile),
+        }
+    }
+
+    fn post(&self, url: &str, body: &Value) -> Value {
+        post(&self.agent, url, body)
+    }
+}
+
+fn post(agent: &ureq::Agent, url: &str, body: &Value) -> Value {
+    let mut resp = agent
+        .post(url)
+        .send_json(body)
+        .unwrap_or_else(|e| panic!("POST {url}: {e}"));
+    resp.body_mut()
+        .read_json()
+        .unwrap_or_else(|e| panic!("POST {url}: {e}"))
+}
+
+/// One browser (fresh profile: empty localStorage).
+pub struct Session {
+    url: String,
+    agent: ureq::Agent,
+    _profile: Arc<tempfile::TempDir>,
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.agent.delete(&self.url).call();
+    }
+}
+
+impl Session {
+    fn cmd(&self, path: &str, body: Value) -> Value {
+        let v = post(&self.agent, &format!("{}/{path}", self.url), &body);
+        if let Some(err) = v["value"]["error"].as_str() {
+            panic!("{path}: {err}: {}", v["value"]["message"]);
+        }
+        v["value"].clone()
+    }
+
+    fn get(&self, path: &str) -> Value {
+        let mut resp = self
+            .agent
+            .get(&format!("{}/{path}", self.url))
+            .call()
+            .expect("GET");
+        let v: Value = resp.body_mut().read_json().expect("json");
+        v["value"].clone()
+    }
+
+    pub fn goto(&self, url: &str) {
+        self.cmd("url", json!({ "url": url }));
+    }
+
+    pub fn current_url(&self) -> String {
+        self.get("url").as_str().unwrap_or("").to_string()
+    }
+
+    /// Runs `script` (a function body; `arguments` available) and returns its value.
+    /// A returned promise is awaited.
+    pub fn exec(&self, script: &str, args: Value) -> Value {
+        self.cmd("execute/sync", json!({ "script": script, "args": args }))
+    }
+
+    pub fn js(&self, script: &str) -> Value {
+        self.exec(script, json!([]))
+    }
+
+    pub fn try_exec(&self, script: &str) -> Result<Value, String> {
+        let v = post(
+            &self.agent,
+            &format!("{}/execute/sync", self.url),
+            &json!({ "script": script, "args": [] }),
+        );
+        match v["value"]["error"].as_str() {
+            Some(e) => Err(format!("{e}: {}", v["value"]["message"])),
+            None => Ok(v["value"].clone()),
+        }
+    }
+
+    pub fn find(&self, css: &str) -> String {
+        let v = self.cmd("element", json!({ "using": "css selector", "value": css }));
+        v.as_object()
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| panic!("no element {css}"))
+            .to_string()
+    }
+
+    pub fn count(&self, css: &str) -> usize {
+        self.cmd("elements", json!({ "using": "css selector", "value": css }))
+            .as_array()
+            .map_or(0, Vec::len)
+    }
+
+    pub fn click(&self, css: &str) {
+        let id = self.find(css);
+        self.cmd(&format!("element/{id}/click"), json!({}));
+    }
+
+    pub fn send_keys(&self, css: &str, text: &str) {
+        let id = self.find(css);
+        self.cmd(&format!("element/{id}/value"), json!({ "text": text }));
+    }
+
+    pub fn text(&self, css: &str) -> String {
+        let id = self.find(css);
+        self.get(&format!("element/{id}/text"))
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    }
+
+    pub fn displayed(&self, css: &str) -> bool {
+        let id = self.find(css);
+        self.get(&format!("element/{id}/displayed"))
+            .as_bool()
+            .unwrap_or(false)
+    }
+
+    pub fn selected(&self, css: &str) -> bool {
+        let id = self.find(css);
+        self.get(&format!("element/{id}/selected"))
+            .as_bool()
+            .unwrap_or(false)
+    }
+
+    pub fn accept_alert(&self) {
+        self.cmd("alert/accept", json!({}));
+    }
+
+    pub fn dismiss_alert(&self) {
+        self.cmd("alert/dismiss", json!({}));
+    }
+
+    pub fn alert_text(&self) -> Option<String> {
+        self.get("alert/text").as_str().map(str::to_string)
+    }
+
+    pub fn new_tab(&self) -> String {
+        let v = self.cmd("window/new", json!({ "type": "tab" }));
+        v["handle"].as_str().expect("handle").to_string()
+    }
+
+    pub fn window(&self) -> String {
+        self.get("window").as_str().expect("handle").to_string()
+    }
+
+    pub fn switch_to(&self, handle: &str) {
+        self.cmd("window", json!({ "handle": handle }));
+    }
+
+    pub fn refresh(&self) {
+        self.cmd("refresh", json!({}));
+    }
+
+    /// Console messages since the last call (level, text).
+    pub fn console(&self) -> Vec<(String, String)> {
+        let v = post(
+            &self.agent,
+            &format!("{}/se/log", self.url),
+            &json!({ "type": "browser" }),
+        );
+        v["value"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|e| {
+                        (
+                            e["level"].as_str().unwrap_or("").to_string(),
+                            e["message"].as_str().unwrap_or("").to_string(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The page printed to PDF (A4).
+    pub fn print_pdf(&self) -> Vec<u8> {
+        use base64::Engine;
+        let v = self.cmd(
+            "print",
+            json!({ "page": { "width": 21.0, "height": 29.7 }, "background": false }),
+        );
+        base64::engine::general_purpose::STANDARD
+            .decode(v.as_str().expect("pdf"))
+            .expect("base64")
+    }
+
+    /// Polls `script` (returning a boolean) every 50 ms for up to 10 s.
+    pub fn wait_until(&self, what: &str, script: &str) {
+        let start = Instant::now();
+        loop {
+            if self.try_exec(script).ok().and_then(|v| v.as_bool()) == Some(true) {
+                return;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "timed out waiting until {what}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+/// Serves a folder over HTTP on a free port with netlify.toml's headers, like production.
+pub struct StaticServer {
+    pub url: String,
+    server: Arc<tiny_http::Server>,
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.server.unblock();
+    }
+}
+
+impl StaticServer {
+    pub fn start(root: PathBuf) -> StaticServer {
+        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind"));
+        let port = server.server_addr().to_ip().expect("ip").port();
+        let netlify =
+            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("netlify.toml"))
+                .expect("netlify.toml");
+        let rules = handbook::netlify::parse(&netlify).expect("netlify.toml parses");
+        let s = Arc::clone(&server);
+        std::thread::spawn(move || {
+            for req in s.incoming_requests() {
+                let path = req.url().split('?').next().unwrap_or("/").to_string();
+                let file = match handbook::serve::route(&path) {
+                    handbook::serve::Route::File(f) => f,
+                    handbook::serve::Route::Forbidden => String::from("\0"),
+                };
+                let mut p = root.join(&file);
+                if p.is_dir() {
+                    p = p.join("index.html");
+                }
+                let (code, bytes, ctype) = match std::fs::read(&p) {
+                    Ok(b) => (200, b, handbook::serve::content_type(&file)),
+                    Err(_) => (
+                        404,
+                        std::fs::read(root.join("404.html")).unwrap_or_default(),
+                        "text/html; charset=utf-8",
+                    ),
+                };
+                let mut resp = tiny_http::Response::from_data(bytes).with_status_code(code);
+                for (n, v) in handbook::netlify::headers_for(&rules, &path) {
+                    if let Ok(h) = tiny_http::Header::from_bytes(n.as_bytes(), v.as_bytes()) {
+                        resp.add_header(h);
+                    }
+                }
+                if let Ok(h) = tiny_http::Header::from_bytes(&b"Content-Type"[..], ctype.as_bytes())
+                {
+                    resp.add_header(h);
+                }
+                let _ = req.respond(resp);
+            }
+        });
+        StaticServer {
+            url: format!("http://127.0.0.1:{port}"),
+            server,
+        }
+    }
+}

@@ -1,0 +1,256 @@
+//! `handbook serve` with the real binary on a free port: serving, headers, path guard, live reload.
+
+mod common;
+use common::browser::{self, Driver, Options};
+use common::{Book, Serve, raw_get};
+use std::time::Duration;
+
+#[test]
+fn serves_pages_with_the_production_headers_and_no_caching() {
+    let book = Book::repo();
+    let serve = Serve::start(book.path());
+    let (code, resp) = raw_get(serve.port, "GET", "/einleitung/");
+    assert_eq!(code, 200);
+    let netlify =
+        handbook::netlify::parse(&book.read("netlify.toml")).expect("netlify.toml parses");
+    let csp = handbook::netlify::headers_for(&netlify, "/einleitung/")
+        .into_iter()
+        .find(|(n, _)| n == "Content-Security-Policy")
+        .map(|(_, v)| v)
+        .expect("netlify.toml has a CSP");
+    assert_eq!(
+        csp,
+        handbook::netlify::CSP,
+        "netlify.toml and the built-in CSP agree"
+    );
+    assert!(
+        resp.contains(&format!("Content-Security-Policy: {csp}\r\n")),
+        "{resp}"
+    );
+    assert!(
+        !csp.contains("unsafe-inline") && !csp.contains("http"),
+        "{csp}"
+    );
+    assert!(resp.contains("Cache-Control: no-store\r\n"), "{resp}");
+    assert!(resp.contains("X-Content-Type-Options: nosniff\r\n"));
+    assert!(resp.contains("Content-Type: text/html; charset=utf-8\r\n"));
+    assert!(resp.contains("<h1>"));
+
+    let (code, head) = raw_get(serve.port, "HEAD", "/einleitung/");
+    assert_eq!(code, 200);
+    assert!(!head.contains("<h1>"), "HEAD has no body");
+
+    let (code, resp) = raw_get(serve.port, "GET", "/einleitung");
+    assert_eq!(code, 301);
+    assert!(resp.contains("Location: /einleitung/\r\n"), "{resp}");
+
+    let (code, resp) = raw_get(serve.port, "GET", "/gibt-es-nicht/");
+    assert_eq!(code, 404);
+    assert!(resp.contains("Diese Seite gibt es nicht"), "the 404 page");
+
+    let (code, _) = raw_get(serve.port, "GET", "/assets/");
+    assert_eq!(code, 404, "no directory listings");
+    let (code, _) = raw_get(serve.port, "POST", "/");
+    assert_eq!(code, 405);
+    let (_, css) = raw_get(serve.port, "GET", "/__handbook/live.js");
+    assert!(css.contains("Content-Type: text/javascript; charset=utf-8\r\n"));
+}
+
+#[test]
+fn path_traversal_is_always_refused() {
+    let book = Book::repo();
+    std::fs::write(book.path().join("secret.txt"), "geheim").expect("write");
+    let serve = Serve::start(book.path());
+    for path in [
+        "/../secret.txt",
+        "/../../../../etc/passwd",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/%2E%2E/etc/passwd",
+        "/einleitung/..%2f..%2fsecret.txt",
+        "/..%5csecret.txt",
+        "/..\\secret.txt",
+        "/content/handbook.yaml",
+        "//etc/passwd",
+        "/%00",
+        "/index.html%00.txt",
+        "/./index.html",
+        "/C:/Windows/win.ini",
+    ] {
+        let (code, resp) = raw_get(serve.port, "GET", path);
+        assert!(code == 403 || code == 404, "{path}: {code}");
+        assert!(
+            !resp.contains("geheim") && !resp.contains("root:"),
+            "{path} leaked"
+        );
+    }
+}
+
+#[test]
+fn a_port_in_use_gives_a_clear_error() {
+    let book = Book::repo();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port().to_string();
+    let o = book.run(&["serve", ".", "--port", &port]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = common::stderr(&o);
+    assert!(
+        err.contains("the port is already in use") && err.contains("--port"),
+        "{err}"
+    );
+}
+
+#[test]
+fn fifty_concurrent_clients_are_served_while_rebuilding() {
+    let book = Book::repo();
+    let serve = Serve::start(book.path());
+    let port = serve.port;
+    let writer_path = book.path().join("content/chapters/01-einleitung.md");
+    let original = std::fs::read_to_string(&writer_path).expect("read");
+    let writer = std::thread::spawn(move || {
+        for i in 0..10 {
+            std::fs::write(&writer_path, format!("{original}\nÄnderung {i}\n")).expect("write");
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    });
+    let clients: Vec<_> = (0..50)
+        .map(|i| {
+            std::thread::spawn(move || {
+                let path = if i % 2 == 0 {
+                    "/einleitung/"
+                } else {
+                    "/veranstaltungsplanung/"
+                };
+                let (code, body) = raw_get(port, "GET", path);
+                (code, body.contains("</html>"))
+            })
+        })
+        .collect();
+    for c in clients {
+        assert_eq!(c.join().expect("client"), (200, true));
+    }
+    writer.join().expect("writer");
+}
+
+fn poll_generation(port: u16, since: i64) -> (u64, Vec<String>) {
+    let (code, body) = raw_get(port, "GET", &format!("/__handbook/poll?since={since}"));
+    assert_eq!(code, 200);
+    let json: serde_json::Value =
+        serde_json::from_str(body.split("\r\n\r\n").nth(1).expect("body")).expect("json");
+    let errors = json["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|e| e.as_str().unwrap_or("").to_string())
+        .collect();
+    (json["generation"].as_u64().expect("generation"), errors)
+}
+
+#[test]
+fn a_bad_edit_keeps_the_last_good_site_and_reports_the_error() {
+    let book = Book::repo();
+    let serve = Serve::start(book.path());
+    let (g, errors) = poll_generation(serve.port, -1);
+    assert!(errors.is_empty(), "{errors:?}");
+    book.write("content/data/rollen.yaml", "kind: list\ntitle: [kaputt\n");
+    let (g2, errors) = poll_generation(serve.port, g as i64);
+    assert!(g2 > g);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with("content/data/rollen.yaml:3:1: error: "),
+        "{errors:?}"
+    );
+    let (code, body) = raw_get(serve.port, "GET", "/rollen/");
+    assert_eq!(code, 200, "the last good site is still served");
+    assert!(body.contains("</html>"));
+}
+
+#[test]
+fn the_browser_follows_saves_renames_and_shows_errors() {
+    if !browser::available() {
+        return;
+    }
+    let book = Book::repo();
+    let serve = Serve::start(book.path());
+    let driver = Driver::start();
+    let s = driver.session(Options::js());
+    s.goto(&format!("{}/rollen/", serve.url));
+    let subscribed = "return document.documentElement.getAttribute('data-live') === 'subscribed'";
+    s.wait_until("the page listens for rebuilds", subscribed);
+    s.js("window.scrollTo(0, 400); window.__marker = 1; return true");
+
+    // A plain save.
+    let chapter = book.path().join("content/chapters/03-rollen.md");
+    let text = std::fs::read_to_string(&chapter).expect("read");
+    std::fs::write(
+        &chapter,
+        text.replace(
+            "title: Welche Rolle können MSO einnehmen?",
+            "title: Rollen der MSO (geändert)",
+        ),
+    )
+    .expect("write");
+    s.wait_until(
+        "the new title shows",
+        "return document.querySelector('h1').textContent === 'Rollen der MSO (geändert)'",
+    );
+    assert_eq!(
+        s.js("return window.__marker === undefined"),
+        serde_json::json!(true),
+        "the page reloaded"
+    );
+    assert_eq!(
+        s.js("return window.scrollY > 0"),
+        serde_json::json!(true),
+        "the scroll position is kept"
+    );
+
+    // A save by writing a temporary file and renaming it over the original (vim, JetBrains).
+    s.wait_until("the page listens again", subscribed);
+    let tmp = book.path().join("content/chapters/.03-rollen.md.tmp");
+    std::fs::write(
+        &tmp,
+        text.replace(
+            "title: Welche Rolle können MSO einnehmen?",
+            "title: Umbenannt gespeichert",
+        ),
+    )
+    .expect("write");
+    std::fs::rename(&tmp, &chapter).expect("rename");
+    s.wait_until(
+        "the renamed save shows",
+        "return document.querySelector('h1').textContent === 'Umbenannt gespeichert'",
+    );
+
+    // A mistake shows an overlay with file, line and hint; the fix removes it.
+    s.wait_until("the page listens again", subscribed);
+    let data = book.path().join("content/data/rollen.yaml");
+    let good = std::fs::read_to_string(&data).expect("read");
+    std::fs::write(
+        &data,
+        "kind: list\ntitle: Rollen\nitems:\n  - id: a\n    titel: A\n",
+    )
+    .expect("write");
+    s.wait_until("the overlay shows", "const o = document.querySelector('.handbook-overlay'); return !!o && o.textContent.includes('content/data/rollen.yaml:5:5: error: items[0]: unknown field `titel`')");
+    assert!(
+        s.text("h1").contains("Umbenannt gespeichert"),
+        "the last good page stays"
+    );
+    std::fs::write(&data, good).expect("write");
+    s.wait_until("the overlay is gone", "return !document.querySelector('.handbook-overlay') && document.documentElement.getAttribute('data-live') === 'subscribed'");
+
+    // New files and folders are picked up too.
+    std::fs::create_dir_all(book.path().join("content/images/neu")).expect("mkdir");
+    std::fs::write(
+        book.path().join("content/images/neu/bild.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .expect("write");
+    let start = std::time::Instant::now();
+    while raw_get(serve.port, "GET", "/images/neu/bild.svg").0 != 200 {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the new file in a new folder was not picked up"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
