@@ -11,6 +11,9 @@ pub struct Config {
     pub title: String,
     #[serde(default)]
     pub subtitle: Option<String>,
+    /// A short name (for a phone's home screen); defaults to the title's first word.
+    #[serde(default)]
+    pub short_title: Option<String>,
     #[serde(default = "default_language")]
     pub language: String,
     pub base_url: String,

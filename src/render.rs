@@ -238,15 +238,11 @@ pub fn render(
     sink: &mut dyn Sink,
 ) -> Result<Summary, Vec<Diagnostic>> {
     let t = tera(theme, theme_paths)?;
-    let mut summary = Summary::default();
-    let mut put =
-        |path: &str, bytes: Vec<u8>, summary: &mut Summary| -> Result<(), Vec<Diagnostic>> {
-            if path.ends_with(".html") {
-                summary.pages += 1;
-            }
-            summary.files += 1;
-            sink.file(path, bytes).map_err(|e| vec![e])
-        };
+    let mut out = Out {
+        sink,
+        summary: Summary::default(),
+        written: Vec::new(),
+    };
     let cfg = &site.config;
     let base_path = cfg.base_path();
 
@@ -270,7 +266,7 @@ pub fn render(
     }
     let search = crate::search::index(site, &embedded_at);
     let search_name = format!("assets/{}", hashed_name("search.json", search.as_bytes()));
-    summary.search_bytes = search.len();
+    out.summary.search_bytes = search.len();
 
     let imprint_url = cfg
         .imprint
@@ -330,10 +326,9 @@ pub fn render(
     });
     ctx["chapters"] = Value::Array(chapter_list.clone());
     ctx["checklists"] = Value::Array(checklists);
-    put(
+    out.put(
         "index.html",
         render_page(&t, "index.html", ctx, theme_paths).map_err(|e| vec![e])?,
-        &mut summary,
     )?;
 
     // Chapters.
@@ -384,10 +379,9 @@ pub fn render(
             "prev": link(i.checked_sub(1).map(|j| &site.chapters[j])),
             "next": link(site.chapters.get(i + 1)),
         });
-        put(
+        out.put(
             &format!("{}/index.html", c.slug),
             render_page(&t, "page.html", ctx, theme_paths).map_err(|e| vec![e])?,
-            &mut summary,
         )?;
         print_chapters.push(json!({
             "number": i + 1,
@@ -407,18 +401,16 @@ pub fn render(
         "canonical": canonical(&format!("{base_path}drucken/")),
     });
     ctx["chapters"] = Value::Array(print_chapters);
-    put(
+    out.put(
         "drucken/index.html",
         render_page(&t, "print.html", ctx, theme_paths).map_err(|e| vec![e])?,
-        &mut summary,
     )?;
 
     let mut ctx = base.clone();
     ctx["page"] = json!({ "kind": "404", "title": "Seite nicht gefunden", "description": cfg.description, "canonical": canonical(&base_path) });
-    put(
+    out.put(
         "404.html",
         render_page(&t, "404.html", ctx, theme_paths).map_err(|e| vec![e])?,
-        &mut summary,
     )?;
 
     let mut sitemap = String::from(
@@ -428,25 +420,100 @@ pub fn render(
         sitemap.push_str(&format!("  <url><loc>{}</loc></url>\n", canonical(url)));
     }
     sitemap.push_str("</urlset>\n");
-    put("sitemap.xml", sitemap.into_bytes(), &mut summary)?;
-    put(
+    out.put("sitemap.xml", sitemap.into_bytes())?;
+    out.put(
         "robots.txt",
         format!(
             "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
             cfg.base_url
         )
         .into_bytes(),
-        &mut summary,
     )?;
-    put(&search_name, search.into_bytes(), &mut summary)?;
+    out.put(&search_name, search.into_bytes())?;
     for (path, bytes) in asset_files {
-        put(&path, bytes, &mut summary)?;
+        out.put(&path, bytes)?;
     }
     for a in &site.assets {
-        sink.copy(&a.site_path, &a.source).map_err(|e| vec![e])?;
-        summary.files += 1;
+        let bytes = std::fs::read(&a.source)
+            .map_err(|e| vec![crate::fs::io_error(&a.source, "cannot read file", &e)])?;
+        out.put(&a.site_path, bytes)?;
     }
-    Ok(summary)
+    if !mode.live {
+        let (sw, manifest) = offline_files(site, &base_path, &out.written, &assets);
+        out.put("manifest.webmanifest", manifest.into_bytes())?;
+        out.put("sw.js", sw.into_bytes())?;
+    }
+    Ok(out.summary)
+}
+
+/// Where rendered files go, counted and hashed on the way.
+struct Out<'a> {
+    sink: &'a mut dyn Sink,
+    summary: Summary,
+    /// Every file written, with its hash: the service worker precaches them, versioned by them.
+    written: Vec<(String, String)>,
+}
+
+impl Out<'_> {
+    fn put(&mut self, path: &str, bytes: Vec<u8>) -> Result<(), Vec<Diagnostic>> {
+        if path.ends_with(".html") {
+            self.summary.pages += 1;
+        }
+        self.summary.files += 1;
+        self.written.push((path.to_string(), hash(&bytes)));
+        self.sink.file(path, bytes).map_err(|e| vec![e])
+    }
+}
+
+const SW_JS: &str = include_str!("sw.js");
+
+/// The service worker (precaching every file of this build, versioned by their hashes) and
+/// the web app manifest.
+fn offline_files(
+    site: &Site,
+    base_path: &str,
+    written: &[(String, String)],
+    assets: &BTreeMap<String, String>,
+) -> (String, String) {
+    let mut files: Vec<String> = Vec::new();
+    let mut version_input = String::new();
+    for (path, h) in written {
+        version_input.push_str(&format!("{path}:{h}\n"));
+        if path == "sitemap.xml" || path == "robots.txt" {
+            continue;
+        }
+        let url = match path.strip_suffix("index.html") {
+            Some(dir) => format!("{base_path}{dir}"),
+            None => format!("{base_path}{path}"),
+        };
+        files.push(url);
+    }
+    files.push(format!("{base_path}manifest.webmanifest"));
+    let version = hash(version_input.as_bytes());
+    let sw = SW_JS
+        .replace("__VERSION__", &version)
+        .replace("__BASE__", base_path)
+        .replace(
+            "__FILES__",
+            &serde_json::to_string(&files).unwrap_or_else(|_| "[]".into()),
+        );
+    let cfg = &site.config;
+    let manifest = json!({
+        "name": cfg.title,
+        "short_name": cfg.short_title.as_deref().unwrap_or_else(|| cfg.title.split_whitespace().next().unwrap_or("Handbuch")),
+        "description": cfg.description,
+        "lang": cfg.language,
+        "start_url": base_path,
+        "scope": base_path,
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#1d4f6e",
+        "icons": [{ "src": assets.get("favicon.svg"), "sizes": "any", "type": "image/svg+xml", "purpose": "any" }],
+    });
+    (
+        sw,
+        serde_json::to_string_pretty(&manifest).unwrap_or_default(),
+    )
 }
 
 #[cfg(test)]

@@ -177,7 +177,7 @@ const CASES: &[Case] = &[
         name: "unknown field in handbook.yaml",
         file: "content/handbook.yaml",
         text: "title: T\ntitel: T\nbase_url: https://example.org/\ndescription: d\npublisher: p\n",
-        expected: "content/handbook.yaml:2:1: error: unknown field `titel`, expected one of `title`, `subtitle`, `language`, `base_url`, `description`, `publisher`, `edition`, `review_after_months`, `imprint` — remove this key or correct its spelling",
+        expected: "content/handbook.yaml:2:1: error: unknown field `titel`, expected one of `title`, `subtitle`, `short_title`, `language`, `base_url`, `description`, `publisher`, `edition`, `review_after_months`, `imprint` — remove this key or correct its spelling",
     },
     Case {
         name: "mistyped field",
