@@ -99,7 +99,7 @@ impl Report {
 
 /// Runs the whole pipeline, handing the output to `sink`. Nothing reaches the sink
 /// unless loading, parsing and validation found no error.
-pub fn run(opts: &Options, sink: &mut dyn Sink) -> Report {
+pub fn run(opts: &Options, sink: &dyn Sink) -> Report {
     let started = Instant::now();
     let sources = match load::load(&opts.root) {
         Ok(s) => s,
@@ -163,17 +163,17 @@ pub fn run(opts: &Options, sink: &mut dyn Sink) -> Report {
 pub struct NullSink;
 
 impl Sink for NullSink {
-    fn file(&mut self, _: &str, _: Vec<u8>) -> Result<(), Diagnostic> {
+    fn file(&self, _: &str, _: &[u8]) -> Result<(), Diagnostic> {
         Ok(())
     }
-    fn copy(&mut self, _: &str, _: &Path) -> Result<(), Diagnostic> {
+    fn append(&self, _: &str, _: &[u8]) -> Result<(), Diagnostic> {
         Ok(())
     }
 }
 
 /// `handbook check`.
 pub fn check(opts: &Options) -> Report {
-    run(opts, &mut NullSink)
+    run(opts, &NullSink)
 }
 
 /// `handbook build`: renders into a temporary folder and swaps it in on success.

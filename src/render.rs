@@ -5,12 +5,13 @@ use crate::site::{Page, Site};
 use crate::theme::Theme;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
 
 /// Where rendered files go: a folder on disk, or memory for the preview server.
-pub trait Sink {
-    fn file(&mut self, path: &str, bytes: Vec<u8>) -> Result<(), Diagnostic>;
-    fn copy(&mut self, path: &str, from: &Path) -> Result<(), Diagnostic>;
+/// Shared by the threads that render chapters.
+pub trait Sink: Sync {
+    fn file(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
+    /// Appends to a file (creating it): large pages are written piece by piece.
+    fn append(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
 }
 
 /// How the pages are rendered.
@@ -28,23 +29,71 @@ pub struct Summary {
     pub search_bytes: usize,
 }
 
-/// A short content hash for file names: stable across builds and machines, word-at-a-time
-/// (it runs over every byte of the output), not cryptographic.
-pub fn hash(bytes: &[u8]) -> String {
+/// A streaming content hash for file names: stable across builds and machines,
+/// word-at-a-time (it runs over every byte of the output), not cryptographic.
+#[derive(Clone)]
+pub struct Hasher {
+    h: u64,
+    len: u64,
+    pending: Vec<u8>,
+}
+
+impl Default for Hasher {
+    fn default() -> Self {
+        Hasher {
+            h: 0xcbf2_9ce4_8422_2325,
+            len: 0,
+            pending: Vec::with_capacity(8),
+        }
+    }
+}
+
+impl Hasher {
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        h = (h.rotate_left(23) ^ word).wrapping_mul(K);
+
+    fn mix(&mut self, word: u64) {
+        self.h = (self.h.rotate_left(23) ^ word).wrapping_mul(Self::K);
     }
-    for b in chunks.remainder() {
-        h = (h.rotate_left(23) ^ u64::from(*b)).wrapping_mul(K);
+
+    pub fn update(&mut self, mut bytes: &[u8]) {
+        self.len += bytes.len() as u64;
+        if !self.pending.is_empty() {
+            let take = (8 - self.pending.len()).min(bytes.len());
+            self.pending.extend_from_slice(&bytes[..take]);
+            bytes = &bytes[take..];
+            if self.pending.len() < 8 {
+                return;
+            }
+            let word = u64::from_le_bytes(self.pending[..8].try_into().unwrap_or([0; 8]));
+            self.pending.clear();
+            self.mix(word);
+        }
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.mix(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
+        }
+        self.pending.extend_from_slice(chunks.remainder());
     }
-    h ^= h >> 29;
-    h = h.wrapping_mul(K);
-    h ^= h >> 32;
-    format!("{h:016x}")[..10].to_string()
+
+    pub fn finish(mut self) -> String {
+        for b in std::mem::take(&mut self.pending) {
+            self.mix(u64::from(b));
+        }
+        let len = self.len;
+        self.mix(len);
+        let mut h = self.h;
+        h ^= h >> 29;
+        h = h.wrapping_mul(Self::K);
+        h ^= h >> 32;
+        format!("{h:016x}")[..10].to_string()
+    }
+}
+
+/// The content hash of some bytes.
+pub fn hash(bytes: &[u8]) -> String {
+    let mut h = Hasher::default();
+    h.update(bytes);
+    h.finish()
 }
 
 /// `style.css` + hash -> `style.0123456789.css`.
@@ -246,13 +295,146 @@ fn render_page(
 /// current chapter (so page size does not grow with the handbook) and link the full contents.
 const NAV_WINDOW: usize = 60;
 
-/// Renders every page and asset into `sink`.
+/// Everything the page templates share.
+struct Ctx<'a> {
+    site: &'a Site,
+    t: tera::Tera,
+    theme_paths: &'a HashMap<String, String>,
+    base: Value,
+    origin: String,
+    chapter_list: Vec<Value>,
+    /// Chapter URL -> (its anchor on the print page, the prefix of its ids there).
+    print_targets: HashMap<String, (String, String)>,
+}
+
+impl Ctx<'_> {
+    fn canonical(&self, url: &str) -> String {
+        format!("{}{url}", self.origin)
+    }
+
+    fn page(&self, name: &str, ctx: Value) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        render_page(&self.t, name, ctx, self.theme_paths).map_err(|e| vec![e])
+    }
+
+    fn content(&self, page: &Page) -> Result<String, Vec<Diagnostic>> {
+        content(self.site, page, &self.t, &self.base, self.theme_paths).map_err(|e| vec![e])
+    }
+
+    /// A chapter's page.
+    fn chapter(&self, i: usize) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        let site = self.site;
+        let c = &site.chapters[i];
+        let total = site.chapters.len();
+        let (from, to) = if total <= NAV_WINDOW {
+            (0, total)
+        } else {
+            let from = i.saturating_sub(NAV_WINDOW / 2).min(total - NAV_WINDOW);
+            (from, from + NAV_WINDOW)
+        };
+        let nav_chapters: Vec<Value> = self.chapter_list[from..to]
+            .iter()
+            .map(|v| {
+                let mut v = v.clone();
+                v["current"] = (v["url"] == c.url.as_str()).into();
+                v
+            })
+            .collect();
+        let link = |p: Option<&Page>| p.map(|p| json!({ "title": p.title, "url": p.url }));
+        let mut ctx = self.base.clone();
+        ctx["page"] = json!({
+            "kind": "chapter",
+            "title": c.title,
+            "description": c.summary.clone().unwrap_or_else(|| site.config.description.clone()),
+            "canonical": self.canonical(&c.url),
+            "number": i + 1,
+            "reviewed": c.reviewed.map(|d| d.german()),
+            "reviewed_iso": c.reviewed.map(|d| d.to_string()),
+            "headings": c.md.headings.iter().filter(|h| h.level == 2).map(|h| json!({ "id": h.id, "text": h.text })).collect::<Vec<_>>(),
+            "content": self.content(c)?,
+        });
+        ctx["nav"] = json!({
+            "chapters": nav_chapters,
+            "total": total,
+            "partial": total > NAV_WINDOW,
+            "prev": link(i.checked_sub(1).map(|j| &site.chapters[j])),
+            "next": link(site.chapters.get(i + 1)),
+        });
+        self.page("page.html", ctx)
+    }
+
+    /// The whole handbook on one page, written chapter by chapter: the template is rendered
+    /// once with a placeholder per chapter, so memory does not grow with the handbook.
+    fn print_page(&self, out: &mut Out) -> Result<(), Vec<Diagnostic>> {
+        let site = self.site;
+        let path = "drucken/index.html";
+        let chapters: Vec<Value> = site
+            .chapters
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                json!({
+                    "number": i + 1,
+                    "title": c.title,
+                    "anchor": format!("kapitel-{}", c.slug),
+                    "reviewed": c.reviewed.map(|d| d.german()),
+                    "content": format!("<!--print-chapter:{i}-->"),
+                })
+            })
+            .collect();
+        let mut ctx = self.base.clone();
+        ctx["page"] = json!({
+            "kind": "print",
+            "title": format!("{} – Druckfassung", site.config.title),
+            "description": site.config.description,
+            "canonical": self.canonical(&format!("{}drucken/", site.config.base_path())),
+        });
+        ctx["chapters"] = Value::Array(chapters);
+        let frame = String::from_utf8(self.page("print.html", ctx)?).unwrap_or_default();
+        let mut hasher = Hasher::default();
+        let mut rest = frame.as_str();
+        let mut first = true;
+        let mut write = |bytes: &[u8], out: &mut Out| -> Result<(), Vec<Diagnostic>> {
+            hasher.update(bytes);
+            let r = if first {
+                out.sink.file(path, bytes)
+            } else {
+                out.sink.append(path, bytes)
+            };
+            first = false;
+            r.map_err(|e| vec![e])
+        };
+        while let Some(start) = rest.find("<!--print-chapter:") {
+            let after = &rest[start + "<!--print-chapter:".len()..];
+            let Some(end) = after.find("-->") else { break };
+            let Ok(i) = after[..end].parse::<usize>() else {
+                break;
+            };
+            write(rest[..start].as_bytes(), out)?;
+            if let Some(c) = site.chapters.get(i) {
+                let html = prefix_ids(
+                    &self.content(c)?,
+                    &format!("{}--", c.slug),
+                    &self.print_targets,
+                );
+                write(html.as_bytes(), out)?;
+            }
+            rest = &after[end + 3..];
+        }
+        write(rest.as_bytes(), out)?;
+        out.summary.pages += 1;
+        out.summary.files += 1;
+        out.written.push((path.to_string(), hasher.finish()));
+        Ok(())
+    }
+}
+
+/// Renders every page and asset into `sink`. Chapter pages are rendered on all cores.
 pub fn render(
     site: &Site,
     theme: &Theme,
     theme_paths: &HashMap<String, String>,
     mode: Mode,
-    sink: &mut dyn Sink,
+    sink: &dyn Sink,
 ) -> Result<Summary, Vec<Diagnostic>> {
     let t = tera(theme, theme_paths)?;
     let mut out = Out {
@@ -269,7 +451,7 @@ pub fn render(
     for (name, bytes) in theme.assets() {
         let hashed = format!("assets/{}", hashed_name(name, bytes));
         assets.insert(name.to_string(), format!("{base_path}{hashed}"));
-        asset_files.push((hashed, bytes.to_vec()));
+        asset_files.push((hashed, bytes));
     }
 
     // Where each data file is first embedded (search results and the start page link there).
@@ -281,47 +463,54 @@ pub fn render(
                 .or_insert_with(|| page.url.clone());
         }
     }
-    let search = crate::search::index(site, &embedded_at);
-    let search_name = format!("assets/{}", hashed_name("search.json", search.as_bytes()));
-    out.summary.search_bytes = search.len();
+    // The search index is streamed twice: once to name it by its hash, once to write it.
+    let mut search_hash = Hasher::default();
+    crate::search::write(site, &embedded_at, &mut |chunk| {
+        search_hash.update(chunk.as_bytes())
+    });
+    let search_name = format!("assets/search.{}.json", search_hash.finish());
 
     let imprint_url = cfg
         .imprint
         .as_ref()
         .and_then(|f| site.chapters.iter().find(|c| &c.file == f))
         .map(|c| c.url.clone());
-    let site_ctx = json!({
-        "title": cfg.title,
-        "subtitle": cfg.subtitle,
-        "description": cfg.description,
-        "publisher": cfg.publisher,
-        "language": cfg.language,
-        "base_url": cfg.base_url,
-        "base_path": base_path,
-        "edition": cfg.edition.map(|d| d.german()),
-        "key": base_path,
-        "imprint_url": imprint_url,
-    });
     let base = json!({
-        "site": site_ctx,
+        "site": {
+            "title": cfg.title,
+            "subtitle": cfg.subtitle,
+            "description": cfg.description,
+            "publisher": cfg.publisher,
+            "language": cfg.language,
+            "base_url": cfg.base_url,
+            "base_path": base_path,
+            "edition": cfg.edition.map(|d| d.german()),
+            "key": base_path,
+            "imprint_url": imprint_url,
+        },
         "assets": assets,
         "search_index": format!("{base_path}{search_name}"),
         "live": mode.live,
     });
-    // Page URLs already carry the base path: the canonical URL is the origin plus that.
-    let origin = cfg
-        .base_url
-        .strip_suffix(base_path.as_str())
-        .unwrap_or(&cfg.base_url)
-        .to_string();
-    let canonical = |url: &str| format!("{origin}{url}");
-    let total = site.chapters.len();
-    let chapter_list: Vec<Value> = site
-        .chapters
-        .iter()
-        .enumerate()
-        .map(|(i, c)| json!({ "number": i + 1, "title": c.title, "url": c.url, "summary": c.summary }))
-        .collect();
+    let ctx = Ctx {
+        site,
+        t,
+        theme_paths,
+        base,
+        // Page URLs already carry the base path: the canonical URL is the origin plus that.
+        origin: cfg.base_url.strip_suffix(base_path.as_str()).unwrap_or(&cfg.base_url).to_string(),
+        chapter_list: site
+            .chapters
+            .iter()
+            .enumerate()
+            .map(|(i, c)| json!({ "number": i + 1, "title": c.title, "url": c.url, "summary": c.summary }))
+            .collect(),
+        print_targets: site
+            .chapters
+            .iter()
+            .map(|c| (c.url.clone(), (format!("kapitel-{}", c.slug), format!("{}--", c.slug))))
+            .collect(),
+    };
 
     // Start page.
     let checklists: Vec<Value> = site
@@ -333,152 +522,155 @@ pub fn render(
             Some(json!({ "id": d.id, "title": d.body.title(), "total": d.body.item_ids().len(), "url": format!("{url}#checkliste-{}", d.id) }))
         })
         .collect();
-    let mut ctx = base.clone();
-    ctx["page"] = json!({
+    let mut page = ctx.base.clone();
+    page["page"] = json!({
         "kind": "index",
         "title": cfg.title,
         "description": cfg.description,
-        "canonical": canonical(&base_path),
-        "content": content(site, &site.index, &t, &base, theme_paths).map_err(|e| vec![e])?,
+        "canonical": ctx.canonical(&base_path),
+        "content": ctx.content(&site.index)?,
     });
-    ctx["chapters"] = Value::Array(chapter_list.clone());
-    ctx["checklists"] = Value::Array(checklists);
-    out.put(
-        "index.html",
-        render_page(&t, "index.html", ctx, theme_paths).map_err(|e| vec![e])?,
-    )?;
+    page["chapters"] = Value::Array(ctx.chapter_list.clone());
+    page["checklists"] = Value::Array(checklists);
+    out.put("index.html", &ctx.page("index.html", page)?)?;
 
-    // Chapters.
-    let mut print_chapters = Vec::new();
-    let print_targets: HashMap<String, (String, String)> = site
-        .chapters
-        .iter()
-        .map(|c| {
-            (
-                c.url.clone(),
-                (format!("kapitel-{}", c.slug), format!("{}--", c.slug)),
-            )
-        })
-        .collect();
-    for (i, c) in site.chapters.iter().enumerate() {
-        let html = content(site, c, &t, &base, theme_paths).map_err(|e| vec![e])?;
-        let (from, to) = if total <= NAV_WINDOW {
-            (0, total)
-        } else {
-            let from = i.saturating_sub(NAV_WINDOW / 2).min(total - NAV_WINDOW);
-            (from, from + NAV_WINDOW)
-        };
-        let nav_chapters: Vec<Value> = chapter_list[from..to]
-            .iter()
-            .map(|v| {
-                let mut v = v.clone();
-                v["current"] = (v["url"] == c.url.as_str()).into();
-                v
+    // Chapters, in as many contiguous runs as there are cores; merged in order.
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let run = site.chapters.len().div_ceil(threads).max(1);
+    let results: Vec<Result<Out, Vec<Diagnostic>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..site.chapters.len())
+            .step_by(run)
+            .map(|from| {
+                let ctx = &ctx;
+                scope.spawn(move || {
+                    let mut part = Out {
+                        sink,
+                        summary: Summary::default(),
+                        written: Vec::new(),
+                    };
+                    for i in from..(from + run).min(site.chapters.len()) {
+                        part.put(
+                            &format!("{}/index.html", site.chapters[i].slug),
+                            &ctx.chapter(i)?,
+                        )?;
+                    }
+                    Ok(part)
+                })
             })
             .collect();
-        let link = |p: Option<&Page>| p.map(|p| json!({ "title": p.title, "url": p.url }));
-        let mut ctx = base.clone();
-        ctx["page"] = json!({
-            "kind": "chapter",
-            "title": c.title,
-            "description": c.summary.clone().unwrap_or_else(|| cfg.description.clone()),
-            "canonical": canonical(&c.url),
-            "number": i + 1,
-            "reviewed": c.reviewed.map(|d| d.german()),
-            "reviewed_iso": c.reviewed.map(|d| d.to_string()),
-            "headings": c.md.headings.iter().filter(|h| h.level == 2).map(|h| json!({ "id": h.id, "text": h.text })).collect::<Vec<_>>(),
-            "content": html,
-        });
-        ctx["nav"] = json!({
-            "chapters": nav_chapters,
-            "total": total,
-            "partial": total > NAV_WINDOW,
-            "prev": link(i.checked_sub(1).map(|j| &site.chapters[j])),
-            "next": link(site.chapters.get(i + 1)),
-        });
-        out.put(
-            &format!("{}/index.html", c.slug),
-            render_page(&t, "page.html", ctx, theme_paths).map_err(|e| vec![e])?,
-        )?;
-        print_chapters.push(json!({
-            "number": i + 1,
-            "title": c.title,
-            "anchor": format!("kapitel-{}", c.slug),
-            "reviewed": c.reviewed.map(|d| d.german()),
-            "content": prefix_ids(&html, &format!("{}--", c.slug), &print_targets),
-        }));
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    Err(vec![Diagnostic::error(
+                        "handbook",
+                        0,
+                        0,
+                        "a render thread failed",
+                    )])
+                })
+            })
+            .collect()
+    });
+    for r in results {
+        out.merge(r?);
     }
 
-    // The whole handbook on one page, for printing.
-    let mut ctx = base.clone();
-    ctx["page"] = json!({
-        "kind": "print",
-        "title": format!("{} – Druckfassung", cfg.title),
-        "description": cfg.description,
-        "canonical": canonical(&format!("{base_path}drucken/")),
-    });
-    ctx["chapters"] = Value::Array(print_chapters);
-    out.put(
-        "drucken/index.html",
-        render_page(&t, "print.html", ctx, theme_paths).map_err(|e| vec![e])?,
-    )?;
+    ctx.print_page(&mut out)?;
 
-    let mut ctx = base.clone();
-    ctx["page"] = json!({ "kind": "404", "title": "Seite nicht gefunden", "description": cfg.description, "canonical": canonical(&base_path) });
-    out.put(
-        "404.html",
-        render_page(&t, "404.html", ctx, theme_paths).map_err(|e| vec![e])?,
-    )?;
+    let mut page = ctx.base.clone();
+    page["page"] = json!({ "kind": "404", "title": "Seite nicht gefunden", "description": cfg.description, "canonical": ctx.canonical(&base_path) });
+    out.put("404.html", &ctx.page("404.html", page)?)?;
 
     let mut sitemap = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for url in std::iter::once(&base_path).chain(site.chapters.iter().map(|c| &c.url)) {
-        sitemap.push_str(&format!("  <url><loc>{}</loc></url>\n", canonical(url)));
+        sitemap.push_str(&format!("  <url><loc>{}</loc></url>\n", ctx.canonical(url)));
     }
     sitemap.push_str("</urlset>\n");
-    out.put("sitemap.xml", sitemap.into_bytes())?;
+    out.put("sitemap.xml", sitemap.as_bytes())?;
     out.put(
         "robots.txt",
         format!(
             "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
             cfg.base_url
         )
-        .into_bytes(),
+        .as_bytes(),
     )?;
-    out.put(&search_name, search.into_bytes())?;
+
+    // The search index, written in pieces.
+    let mut buffer = String::new();
+    let mut first = true;
+    let mut error = None;
+    let mut search_bytes = 0;
+    let mut flush = |buffer: &mut String, first: &mut bool| {
+        let r = if *first {
+            sink.file(&search_name, buffer.as_bytes())
+        } else {
+            sink.append(&search_name, buffer.as_bytes())
+        };
+        *first = false;
+        search_bytes += buffer.len();
+        buffer.clear();
+        r
+    };
+    crate::search::write(site, &embedded_at, &mut |chunk| {
+        buffer.push_str(chunk);
+        if buffer.len() > 1 << 20
+            && let Err(e) = flush(&mut buffer, &mut first)
+        {
+            error = Some(e);
+        }
+    });
+    flush(&mut buffer, &mut first).map_err(|e| vec![e])?;
+    if let Some(e) = error {
+        return Err(vec![e]);
+    }
+    out.summary.search_bytes = search_bytes;
+    out.summary.files += 1;
+    out.written.push((search_name.clone(), String::new()));
+
     for (path, bytes) in asset_files {
         out.put(&path, bytes)?;
     }
     for a in &site.assets {
         let bytes = std::fs::read(&a.source)
             .map_err(|e| vec![crate::fs::io_error(&a.source, "cannot read file", &e)])?;
-        out.put(&a.site_path, bytes)?;
+        out.put(&a.site_path, &bytes)?;
     }
     if !mode.live {
         let (sw, manifest) = offline_files(site, &base_path, &out.written, &assets);
-        out.put("manifest.webmanifest", manifest.into_bytes())?;
-        out.put("sw.js", sw.into_bytes())?;
+        out.put("manifest.webmanifest", manifest.as_bytes())?;
+        out.put("sw.js", sw.as_bytes())?;
     }
     Ok(out.summary)
 }
 
 /// Where rendered files go, counted and hashed on the way.
 struct Out<'a> {
-    sink: &'a mut dyn Sink,
+    sink: &'a dyn Sink,
     summary: Summary,
     /// Every file written, with its hash: the service worker precaches them, versioned by them.
     written: Vec<(String, String)>,
 }
 
 impl Out<'_> {
-    fn put(&mut self, path: &str, bytes: Vec<u8>) -> Result<(), Vec<Diagnostic>> {
+    fn put(&mut self, path: &str, bytes: &[u8]) -> Result<(), Vec<Diagnostic>> {
         if path.ends_with(".html") {
             self.summary.pages += 1;
         }
         self.summary.files += 1;
-        self.written.push((path.to_string(), hash(&bytes)));
+        self.written.push((path.to_string(), hash(bytes)));
         self.sink.file(path, bytes).map_err(|e| vec![e])
+    }
+
+    fn merge(&mut self, other: Out) {
+        self.summary.pages += other.summary.pages;
+        self.summary.files += other.summary.files;
+        self.written.extend(other.written);
     }
 }
 

@@ -2,17 +2,17 @@
 
 use crate::markdown::plain_text;
 use crate::site::Site;
-use serde_json::{Value, json};
 
-/// One searchable entry: [title, context, url, text].
-fn doc(title: &str, context: &str, url: String, text: String) -> Value {
-    json!([title, context, url, text])
-}
-
-/// The search index as compact JSON. Folding and matching happen in the page, so the
-/// index holds the text once, as written (snippets are cut from it).
-pub fn index(site: &Site, embedded_at: &std::collections::HashMap<String, String>) -> String {
-    let mut docs = Vec::new();
+/// Emits the search index as compact JSON, in pieces (it can be large):
+/// `{"v":1,"docs":[[title, context, url, text], ...]}`. Folding and matching happen in the
+/// page, so the index holds the text once, as written (snippets are cut from it).
+pub fn write(
+    site: &Site,
+    embedded_at: &std::collections::HashMap<String, String>,
+    emit: &mut dyn FnMut(&str),
+) {
+    emit("{\"v\":1,\"docs\":[");
+    let mut docs = Docs { emit, first: true };
     for c in &site.chapters {
         for s in &c.md.sections {
             let url = match &s.anchor {
@@ -27,10 +27,10 @@ pub fn index(site: &Site, embedded_at: &std::collections::HashMap<String, String
             if s.text.is_empty() && context.is_empty() {
                 continue;
             }
-            docs.push(doc(&c.title, &context, url, s.text.clone()));
+            docs.push(&c.title, &context, url, s.text.clone());
         }
         if c.md.sections.is_empty() {
-            docs.push(doc(&c.title, "", c.url.clone(), String::new()));
+            docs.push(&c.title, "", c.url.clone(), String::new());
         }
     }
     for (id, d) in &site.data {
@@ -47,13 +47,13 @@ pub fn index(site: &Site, embedded_at: &std::collections::HashMap<String, String
                         None => i.name.clone(),
                     };
                     let text = format!("{} {}", plain_text(&i.description), i.focus.join(" "));
-                    docs.push(doc(&name, title, item_url(&i.id), text));
+                    docs.push(&name, title, item_url(&i.id), text);
                 }
             }
             crate::data::Body::Agencies { items, .. } => {
                 for i in items {
                     let text = format!("{} {}", plain_text(&i.description), i.fields.join(" "));
-                    docs.push(doc(&i.name, title, item_url(&i.id), text));
+                    docs.push(&i.name, title, item_url(&i.id), text);
                 }
             }
             crate::data::Body::Links { items, .. } => {
@@ -63,7 +63,7 @@ pub fn index(site: &Site, embedded_at: &std::collections::HashMap<String, String
                         i.url,
                         i.description.as_deref().map(plain_text).unwrap_or_default()
                     );
-                    docs.push(doc(&i.title, title, item_url(&i.id), text));
+                    docs.push(&i.title, title, item_url(&i.id), text);
                 }
             }
             crate::data::Body::Checklist { .. } => {
@@ -74,12 +74,12 @@ pub fn index(site: &Site, embedded_at: &std::collections::HashMap<String, String
                         } else {
                             format!("{title} · {}", phase.title)
                         };
-                        docs.push(doc(
+                        docs.push(
                             &plain_text(&p.text),
                             &context,
                             item_url(&p.id),
                             String::new(),
-                        ));
+                        );
                     }
                 }
             }
@@ -90,10 +90,28 @@ pub fn index(site: &Site, embedded_at: &std::collections::HashMap<String, String
                         text.push(' ');
                         text.push_str(extra);
                     }
-                    docs.push(doc(&i.title, title, item_url(&i.id), text));
+                    docs.push(&i.title, title, item_url(&i.id), text);
                 }
             }
         }
     }
-    json!({ "v": 1, "docs": docs }).to_string()
+    (docs.emit)("]}");
+}
+
+struct Docs<'a> {
+    emit: &'a mut dyn FnMut(&str),
+    first: bool,
+}
+
+impl Docs<'_> {
+    /// One searchable entry: [title, context, url, text].
+    fn push(&mut self, title: &str, context: &str, url: String, text: String) {
+        if !self.first {
+            (self.emit)(",");
+        }
+        self.first = false;
+        (self.emit)(
+            &serde_json::to_string(&(title, context, url, text)).unwrap_or_else(|_| "[]".into()),
+        );
+    }
 }

@@ -20,18 +20,30 @@ type Files = HashMap<String, Arc<Vec<u8>>>;
 /// The site in memory.
 #[derive(Default)]
 pub struct MemorySink {
-    pub files: Files,
+    files: Mutex<HashMap<String, Vec<u8>>>,
+}
+
+impl MemorySink {
+    fn into_files(self) -> Files {
+        let files = self.files.into_inner().unwrap_or_default();
+        files.into_iter().map(|(k, v)| (k, Arc::new(v))).collect()
+    }
 }
 
 impl Sink for MemorySink {
-    fn file(&mut self, path: &str, bytes: Vec<u8>) -> Result<(), Diagnostic> {
-        self.files.insert(path.to_string(), Arc::new(bytes));
+    fn file(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        if let Ok(mut f) = self.files.lock() {
+            f.insert(path.to_string(), bytes.to_vec());
+        }
         Ok(())
     }
-    fn copy(&mut self, path: &str, from: &Path) -> Result<(), Diagnostic> {
-        let bytes =
-            std::fs::read(from).map_err(|e| crate::fs::io_error(from, "cannot read file", &e))?;
-        self.file(path, bytes)
+    fn append(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        if let Ok(mut f) = self.files.lock() {
+            f.entry(path.to_string())
+                .or_default()
+                .extend_from_slice(bytes);
+        }
+        Ok(())
     }
 }
 
@@ -302,9 +314,9 @@ impl Handler {
 }
 
 fn build_into_memory(opts: &Options) -> (Report, Option<Files>) {
-    let mut sink = MemorySink::default();
-    let report = crate::run(opts, &mut sink);
-    let files = report.ok().then_some(sink.files);
+    let sink = MemorySink::default();
+    let report = crate::run(opts, &sink);
+    let files = report.ok().then(|| sink.into_files());
     (report, files)
 }
 

@@ -10,18 +10,19 @@ pub struct DiskSink {
 }
 
 impl Sink for DiskSink {
-    fn file(&mut self, path: &str, bytes: Vec<u8>) -> Result<(), Diagnostic> {
-        crate::fs::write(&self.root.join(path), &bytes)
+    fn file(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        crate::fs::write(&self.root.join(path), bytes)
     }
 
-    fn copy(&mut self, path: &str, from: &Path) -> Result<(), Diagnostic> {
-        let to = self.root.join(path);
-        if let Some(parent) = to.parent() {
-            crate::fs::create_dir_all(parent)?;
-        }
-        std::fs::copy(from, &to)
-            .map(|_| ())
-            .map_err(|e| crate::fs::io_error(from, "cannot copy file", &e))
+    fn append(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        use std::io::Write;
+        let path = self.root.join(path);
+        std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(&path)
+            .and_then(|mut f| f.write_all(bytes))
+            .map_err(|e| crate::fs::io_error(&path, "cannot write file", &e))
     }
 }
 
