@@ -409,7 +409,7 @@ impl Ctx<'_> {
             let Ok(i) = after[..end].parse::<usize>() else {
                 break;
             };
-            write(rest[..start].as_bytes(), out)?;
+            write(&rest.as_bytes()[..start], out)?;
             if let Some(c) = site.chapters.get(i) {
                 let html = prefix_ids(
                     &self.content(c)?,
