@@ -150,7 +150,22 @@ pub fn run(opts: &Options, sink: &dyn Sink) -> Report {
         report.elapsed = started.elapsed();
         return report;
     }
-    match render::render(&site, &theme, &theme_paths, opts.mode, sink) {
+    // What only validation needed goes before rendering: memory stays flat for big handbooks.
+    for page in &mut site.chapters {
+        page.text = String::new();
+    }
+    let search = match render::write_search(&site, sink) {
+        Ok(s) => s,
+        Err(e) => {
+            diagnostics.extend(e);
+            report.diagnostics = diagnostic::sorted(diagnostics);
+            return report;
+        }
+    };
+    for page in &mut site.chapters {
+        page.md.sections = Vec::new();
+    }
+    match render::render(&site, &search, &theme, &theme_paths, opts.mode, sink) {
         Ok(summary) => report.summary = Some(summary),
         Err(e) => diagnostics.extend(e),
     }

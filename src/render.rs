@@ -428,9 +428,65 @@ impl Ctx<'_> {
     }
 }
 
+/// Where each data file is first embedded (search results and the start page link there).
+fn embedded_at(site: &Site) -> HashMap<String, String> {
+    let mut at: HashMap<String, String> = HashMap::new();
+    for page in std::iter::once(&site.index).chain(&site.chapters) {
+        for d in &page.md.directives {
+            at.entry(d.id.clone()).or_insert_with(|| page.url.clone());
+        }
+    }
+    at
+}
+
+/// The written search index.
+pub struct SearchIndex {
+    /// Below the output root: `assets/search.HASH.json`.
+    pub path: String,
+    pub hash: String,
+    pub bytes: usize,
+}
+
+/// Writes the search index, named by its content hash. It is streamed twice (once to hash,
+/// once to write) so that it is never whole in memory.
+pub fn write_search(site: &Site, sink: &dyn Sink) -> Result<SearchIndex, Vec<Diagnostic>> {
+    let embedded_at = embedded_at(site);
+    let mut hasher = Hasher::default();
+    crate::search::write(site, &embedded_at, &mut |chunk| {
+        hasher.update(chunk.as_bytes())
+    });
+    let hash = hasher.finish();
+    let path = format!("assets/search.{hash}.json");
+    let mut buffer = String::new();
+    let mut first = true;
+    let mut bytes = 0;
+    let mut result = Ok(());
+    let mut flush = |buffer: &mut String| {
+        let r = if first {
+            sink.file(&path, buffer.as_bytes())
+        } else {
+            sink.append(&path, buffer.as_bytes())
+        };
+        first = false;
+        bytes += buffer.len();
+        buffer.clear();
+        r
+    };
+    crate::search::write(site, &embedded_at, &mut |chunk| {
+        buffer.push_str(chunk);
+        if buffer.len() > 1 << 20 && result.is_ok() {
+            result = flush(&mut buffer);
+        }
+    });
+    result.map_err(|e| vec![e])?;
+    flush(&mut buffer).map_err(|e| vec![e])?;
+    Ok(SearchIndex { path, hash, bytes })
+}
+
 /// Renders every page and asset into `sink`. Chapter pages are rendered on all cores.
 pub fn render(
     site: &Site,
+    search: &SearchIndex,
     theme: &Theme,
     theme_paths: &HashMap<String, String>,
     mode: Mode,
@@ -454,21 +510,8 @@ pub fn render(
         asset_files.push((hashed, bytes));
     }
 
-    // Where each data file is first embedded (search results and the start page link there).
-    let mut embedded_at: HashMap<String, String> = HashMap::new();
-    for page in std::iter::once(&site.index).chain(&site.chapters) {
-        for d in &page.md.directives {
-            embedded_at
-                .entry(d.id.clone())
-                .or_insert_with(|| page.url.clone());
-        }
-    }
-    // The search index is streamed twice: once to name it by its hash, once to write it.
-    let mut search_hash = Hasher::default();
-    crate::search::write(site, &embedded_at, &mut |chunk| {
-        search_hash.update(chunk.as_bytes())
-    });
-    let search_name = format!("assets/search.{}.json", search_hash.finish());
+    let embedded_at = embedded_at(site);
+    let search_name = &search.path;
 
     let imprint_url = cfg
         .imprint
@@ -601,37 +644,9 @@ pub fn render(
         .as_bytes(),
     )?;
 
-    // The search index, written in pieces.
-    let mut buffer = String::new();
-    let mut first = true;
-    let mut error = None;
-    let mut search_bytes = 0;
-    let mut flush = |buffer: &mut String, first: &mut bool| {
-        let r = if *first {
-            sink.file(&search_name, buffer.as_bytes())
-        } else {
-            sink.append(&search_name, buffer.as_bytes())
-        };
-        *first = false;
-        search_bytes += buffer.len();
-        buffer.clear();
-        r
-    };
-    crate::search::write(site, &embedded_at, &mut |chunk| {
-        buffer.push_str(chunk);
-        if buffer.len() > 1 << 20
-            && let Err(e) = flush(&mut buffer, &mut first)
-        {
-            error = Some(e);
-        }
-    });
-    flush(&mut buffer, &mut first).map_err(|e| vec![e])?;
-    if let Some(e) = error {
-        return Err(vec![e]);
-    }
-    out.summary.search_bytes = search_bytes;
+    out.summary.search_bytes = search.bytes;
     out.summary.files += 1;
-    out.written.push((search_name.clone(), String::new()));
+    out.written.push((search.path.clone(), search.hash.clone()));
 
     for (path, bytes) in asset_files {
         out.put(&path, bytes)?;

@@ -124,7 +124,7 @@ fn front_matter<T: serde::de::DeserializeOwned>(
 }
 
 /// Parses everything; returns the site and warnings, or every error found.
-pub fn parse(src: Sources) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn parse(mut src: Sources) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut warnings = src.warnings.clone();
     let config = match Config::parse(&src.config.path, &src.config.text) {
@@ -137,20 +137,18 @@ pub fn parse(src: Sources) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
     let base_path = config.as_ref().map_or("/".to_string(), Config::base_path);
 
     // Chapters: front matter first, so that links can be resolved while rendering.
-    struct Pending<'a> {
-        file: &'a SourceFile,
+    struct Pending {
+        file: SourceFile,
         fm: FrontMatter,
         body_offset: usize,
-        body: &'a str,
     }
     let mut pending = Vec::new();
-    for file in &src.chapters {
-        match front_matter::<FrontMatter>(file, true) {
-            Ok((Some(fm), body_offset, body)) => pending.push(Pending {
+    for file in std::mem::take(&mut src.chapters) {
+        match front_matter::<FrontMatter>(&file, true) {
+            Ok((Some(fm), body_offset, _)) => pending.push(Pending {
                 file,
                 fm,
                 body_offset,
-                body,
             }),
             Ok((None, ..)) => {}
             Err(e) => errors.push(e),
@@ -205,8 +203,17 @@ pub fn parse(src: Sources) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
             .insert(a.site_path.clone(), format!("{base_path}{}", a.site_path));
     }
 
-    let mut chapters = Vec::new();
-    for p in pending {
+    // Markdown is rendered on all cores, in contiguous runs, so the order stays.
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let run = pending.len().div_ceil(threads).max(1);
+    let mut runs: Vec<Vec<Pending>> = Vec::new();
+    let mut rest = pending.into_iter().peekable();
+    while rest.peek().is_some() {
+        runs.push(rest.by_ref().take(run).collect());
+    }
+    let make_page = |p: Pending| {
         let file = p
             .file
             .path
@@ -215,19 +222,32 @@ pub fn parse(src: Sources) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
             .unwrap_or("")
             .to_string();
         let slug = slug_of(&file);
-        chapters.push(Page {
-            md: markdown::render(p.body, &resolver),
+        Page {
+            md: markdown::render(&p.file.text[p.body_offset..], &resolver),
             url: format!("{base_path}{slug}/"),
             file,
-            path: p.file.path.clone(),
-            text: p.file.text.clone(),
+            path: p.file.path,
+            text: p.file.text,
             body_offset: p.body_offset,
             title: p.fm.title,
             summary: p.fm.summary,
             reviewed: p.fm.reviewed,
             slug,
-        });
-    }
+        }
+    };
+    let chapters: Vec<Page> = std::thread::scope(|scope| {
+        let handles: Vec<_> = runs
+            .into_iter()
+            .map(|run| scope.spawn(|| run.into_iter().map(make_page).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
 
     let index = match &src.index {
         Some(file) => match front_matter::<IndexFrontMatter>(file, false) {
