@@ -120,25 +120,28 @@ pub fn run(opts: &Options, sink: &dyn Sink) -> Report {
         })
         .collect();
     let theme = theme::Theme::new(&sources.theme);
-    let (mut site, mut diagnostics) = match site::parse(sources) {
+    let base_url = match opts
+        .base_url
+        .as_deref()
+        .map(|u| (u, config::normalise_base_url(u)))
+    {
+        None => None,
+        Some((_, Some(url))) => Some(url),
+        Some((url, None)) => {
+            let d = Diagnostic::error(
+                "--base-url",
+                0,
+                0,
+                format!("`{url}` is not an absolute URL"),
+            )
+            .with_hint("write it like https://example.org/ or https://example.org/handbuch/");
+            return Report::failed(vec![d], started);
+        }
+    };
+    let (mut site, mut diagnostics) = match site::parse(sources, base_url.as_deref()) {
         Ok(s) => s,
         Err(e) => return Report::failed(e, started),
     };
-    if let Some(url) = &opts.base_url {
-        match config::normalise_base_url(url) {
-            Some(url) => site.config.base_url = url,
-            None => {
-                let d = Diagnostic::error(
-                    "--base-url",
-                    0,
-                    0,
-                    format!("`{url}` is not an absolute URL"),
-                )
-                .with_hint("write it like https://example.org/ or https://example.org/handbuch/");
-                return Report::failed(vec![d], started);
-            }
-        }
-    }
     diagnostics.extend(validate::validate(&site, opts.today));
     let mut report = Report {
         chapters: site.chapters.len(),

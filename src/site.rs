@@ -123,12 +123,21 @@ fn front_matter<T: serde::de::DeserializeOwned>(
     }
 }
 
-/// Parses everything; returns the site and warnings, or every error found.
-pub fn parse(mut src: Sources) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
+/// Parses everything; returns the site and warnings, or every error found. `base_url`, when
+/// given, replaces the one in handbook.yaml (it must be normalised already).
+pub fn parse(
+    mut src: Sources,
+    base_url: Option<&str>,
+) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut warnings = src.warnings.clone();
     let config = match Config::parse(&src.config.path, &src.config.text) {
-        Ok(c) => Some(c),
+        Ok(mut c) => {
+            if let Some(url) = base_url {
+                c.base_url = url.to_string();
+            }
+            Some(c)
+        }
         Err(e) => {
             errors.push(e);
             None

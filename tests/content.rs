@@ -8,7 +8,7 @@ use handbook::data::Body;
 fn site() -> handbook::site::Site {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let sources = handbook::load::load(root).expect("content loads");
-    let (site, warnings) = handbook::site::parse(sources).expect("content parses");
+    let (site, warnings) = handbook::site::parse(sources, None).expect("content parses");
     assert!(warnings.is_empty(), "{warnings:?}");
     site
 }
@@ -104,4 +104,84 @@ fn the_planning_page_has_44_labelled_checkboxes() {
         44
     );
     assert_eq!(page.matches("<fieldset").count(), 10);
+}
+
+/// Every `href`/`src` value in an HTML text.
+fn links(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in [" href=\"", " src=\""] {
+        let mut rest = html;
+        while let Some(i) = rest.find(attr) {
+            rest = &rest[i + attr.len()..];
+            let end = rest.find('"').unwrap_or(rest.len());
+            out.push(rest[..end].replace("&amp;", "&"));
+            rest = &rest[end..];
+        }
+    }
+    out
+}
+
+/// Built under a sub-path, every internal link and anchor of every page resolves.
+#[test]
+fn no_broken_link_under_a_sub_path() {
+    let book = Book::repo();
+    let o = book.run(&["build", "--base-url", "https://example.org/handbuch/"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = book.path().join("public");
+    let files = common::snapshot(&out);
+    let mut broken = Vec::new();
+    let mut checked = 0;
+    for (page, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8_lossy(bytes);
+        for link in links(&html) {
+            if link.starts_with("https://")
+                || link.starts_with("http://")
+                || link.starts_with("mailto:")
+                || link.starts_with("tel:")
+            {
+                continue;
+            }
+            checked += 1;
+            let (path, anchor) = link
+                .split_once('#')
+                .map_or((link.as_str(), None), |(p, a)| (p, Some(a)));
+            let target = if path.is_empty() {
+                page.clone()
+            } else if let Some(rest) = path.strip_prefix("/handbuch/") {
+                if rest.is_empty() || rest.ends_with('/') {
+                    format!("{rest}index.html")
+                } else {
+                    rest.to_string()
+                }
+            } else {
+                broken.push(format!("{page}: {link} is not below /handbuch/"));
+                continue;
+            };
+            let Some(target_bytes) = files.get(&target) else {
+                broken.push(format!("{page}: {link} -> {target} does not exist"));
+                continue;
+            };
+            if let Some(anchor) = anchor.filter(|a| !a.is_empty()) {
+                let text = String::from_utf8_lossy(target_bytes);
+                if !text.contains(&format!(" id=\"{anchor}\"")) {
+                    broken.push(format!("{page}: {link} -> no id {anchor} in {target}"));
+                }
+            }
+        }
+    }
+    assert!(checked > 500, "only {checked} links checked");
+    assert!(
+        broken.is_empty(),
+        "{} broken:\n{}",
+        broken.len(),
+        broken.join("\n")
+    );
+    let sw = String::from_utf8_lossy(&files["sw.js"]).into_owned();
+    assert!(
+        sw.contains("const BASE = \"/handbuch/\";") && sw.contains("\"/handbuch/einleitung/\""),
+        "the service worker knows the sub-path"
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&files["manifest.webmanifest"]).expect("manifest");
+    assert_eq!(manifest["start_url"], "/handbuch/");
 }

@@ -248,8 +248,15 @@ impl Session {
             .map_or(0, Vec::len)
     }
 
+    /// Clicks an element like a user: scrolled to the middle of the screen at once (the
+    /// page may scroll smoothly, which WebDriver's own scrolling does not wait for).
     pub fn click(&self, css: &str) {
         let id = self.find(css);
+        let element = json!({ "element-6066-11e4-a52e-4f735466cecf": id });
+        self.exec(
+            "arguments[0].scrollIntoView({ block: 'center', behavior: 'instant' }); return true",
+            json!([element]),
+        );
         self.cmd(&format!("element/{id}/click"), json!({}));
     }
 
