@@ -444,6 +444,18 @@ pub fn render(md: &str, resolve: &dyn Resolve) -> Rendered {
                 out.push(event.clone());
                 out.push(Event::Html(CowStr::from("</div>\n")));
             }
+            Event::TaskListMarker(done) => {
+                // A list item's state shown as a symbol with a name: a disabled, unlabelled
+                // checkbox would be a form control without a label.
+                let (symbol, name) = if *done {
+                    ("☑", "erledigt")
+                } else {
+                    ("☐", "offen")
+                };
+                out.push(Event::InlineHtml(CowStr::from(format!(
+                    "<span class=\"task-marker\" role=\"img\" aria-label=\"{name}\">{symbol}</span> "
+                ))));
+            }
             Event::Text(t) | Event::Code(t) => {
                 let t = german_quotes(t);
                 section.text.push_str(&t);

@@ -96,6 +96,37 @@ pub fn hash(bytes: &[u8]) -> String {
     h.finish()
 }
 
+/// Moves the headings of rendered Markdown `shift` levels down (h2 -> h3), at most to h6.
+fn shift_headings(html: &str, shift: u8) -> String {
+    if shift == 0 {
+        return html.to_string();
+    }
+    let bytes = html.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        out.push(bytes[i]);
+        // `<hN` or `</hN`, N a digit: the digit changes.
+        if bytes[i] == b'<' {
+            let name = if bytes.get(i + 1) == Some(&b'/') {
+                i + 2
+            } else {
+                i + 1
+            };
+            if bytes.get(name) == Some(&b'h')
+                && let Some(d @ b'1'..=b'6') = bytes.get(name + 1).copied()
+            {
+                out.extend_from_slice(&bytes[i + 1..=name]);
+                out.push(b'0' + (d - b'0').saturating_add(shift).min(6));
+                i = name + 2;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| html.to_string())
+}
+
 /// `style.css` + hash -> `style.0123456789.css`.
 fn hashed_name(name: &str, bytes: &[u8]) -> String {
     match name.rsplit_once('.') {
@@ -246,14 +277,16 @@ fn prefix_ids(
 }
 
 /// Chapter content with directives rendered through the theme's partials.
+/// `shift` moves every heading down that many levels (the print page nests chapters).
 fn content(
     site: &Site,
     page: &Page,
     t: &tera::Tera,
     base: &Value,
     theme_paths: &HashMap<String, String>,
+    shift: u8,
 ) -> Result<String, Diagnostic> {
-    let mut html = page.md.html.clone();
+    let mut html = shift_headings(&page.md.html, shift);
     for (i, d) in page.md.directives.iter().enumerate() {
         let Ok(view) = crate::validate::embed(site, d) else {
             continue;
@@ -264,7 +297,9 @@ fn content(
             .iter()
             .take_while(|h| h.offset < d.offset)
             .last()
-            .map_or(2, |h| (h.level + 1).min(6));
+            .map_or(2, |h| h.level + 1)
+            .saturating_add(shift)
+            .min(6);
         let mut ctx = base.clone();
         ctx["data"] = view;
         ctx["level"] = level.into();
@@ -316,8 +351,16 @@ impl Ctx<'_> {
         render_page(&self.t, name, ctx, self.theme_paths).map_err(|e| vec![e])
     }
 
-    fn content(&self, page: &Page) -> Result<String, Vec<Diagnostic>> {
-        content(self.site, page, &self.t, &self.base, self.theme_paths).map_err(|e| vec![e])
+    fn content(&self, page: &Page, shift: u8) -> Result<String, Vec<Diagnostic>> {
+        content(
+            self.site,
+            page,
+            &self.t,
+            &self.base,
+            self.theme_paths,
+            shift,
+        )
+        .map_err(|e| vec![e])
     }
 
     /// A chapter's page.
@@ -350,7 +393,7 @@ impl Ctx<'_> {
             "reviewed": c.reviewed.map(|d| d.german()),
             "reviewed_iso": c.reviewed.map(|d| d.to_string()),
             "headings": c.md.headings.iter().filter(|h| h.level == 2).map(|h| json!({ "id": h.id, "text": h.text })).collect::<Vec<_>>(),
-            "content": self.content(c)?,
+            "content": self.content(c, 0)?,
         });
         ctx["nav"] = json!({
             "chapters": nav_chapters,
@@ -412,7 +455,7 @@ impl Ctx<'_> {
             write(&rest.as_bytes()[..start], out)?;
             if let Some(c) = site.chapters.get(i) {
                 let html = prefix_ids(
-                    &self.content(c)?,
+                    &self.content(c, 1)?,
                     &format!("{}--", c.slug),
                     &self.print_targets,
                 );
@@ -522,6 +565,7 @@ pub fn render(
         "site": {
             "title": cfg.title,
             "subtitle": cfg.subtitle,
+            "short_title": cfg.short_title,
             "description": cfg.description,
             "publisher": cfg.publisher,
             "language": cfg.language,
@@ -562,7 +606,7 @@ pub fn render(
         .filter(|d| d.body.kind() == "checklist")
         .filter_map(|d| {
             let url = embedded_at.get(&d.id)?;
-            Some(json!({ "id": d.id, "title": d.body.title(), "total": d.body.item_ids().len(), "url": format!("{url}#checkliste-{}", d.id) }))
+            Some(json!({ "id": d.id, "title": d.body.title(), "total": d.body.item_ids().len(), "points": d.body.item_ids(), "url": format!("{url}#checkliste-{}", d.id) }))
         })
         .collect();
     let mut page = ctx.base.clone();
@@ -571,7 +615,7 @@ pub fn render(
         "title": cfg.title,
         "description": cfg.description,
         "canonical": ctx.canonical(&base_path),
-        "content": ctx.content(&site.index)?,
+        "content": ctx.content(&site.index, 0)?,
     });
     page["chapters"] = Value::Array(ctx.chapter_list.clone());
     page["checklists"] = Value::Array(checklists);
@@ -750,6 +794,15 @@ mod tests {
         assert_ne!(hash(b"abc"), hash(b"abd"));
         assert_ne!(hash(b"abcdefgh1"), hash(b"abcdefgh2"));
         assert_eq!(hashed_name("style.css", b"").len(), "style..css".len() + 10);
+    }
+
+    #[test]
+    fn headings_shift_down() {
+        assert_eq!(
+            shift_headings("<h2 id=\"a\">A</h2><p>h2</p><h6>x</h6><hr>", 1),
+            "<h3 id=\"a\">A</h3><p>h2</p><h6>x</h6><hr>"
+        );
+        assert_eq!(shift_headings("<h2>A</h2>", 0), "<h2>A</h2>");
     }
 
     #[test]

@@ -367,61 +367,126 @@ impl Session {
 }
 
 /// Serves a folder over HTTP on a free port with netlify.toml's headers, like production.
+/// Plain std networking, one request per connection: when a test stops it, the port is
+/// closed at once and nothing is left half-open (the browser sees the network gone).
 pub struct StaticServer {
     pub url: String,
-    server: Arc<tiny_http::Server>,
+    pub port: u16,
+    stop: Arc<std::sync::atomic::AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Drop for StaticServer {
     fn drop(&mut self) {
-        self.server.unblock();
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
     }
+}
+
+/// Stops a server; afterwards its port refuses connections.
+pub fn stop(server: StaticServer) {
+    let port = server.port;
+    drop(server);
+    assert!(
+        std::net::TcpStream::connect(("127.0.0.1", port)).is_err(),
+        "port {port} still open"
+    );
+}
+
+fn respond(mut stream: std::net::TcpStream, root: &Path, rules: &[handbook::netlify::HeaderRule]) {
+    use std::io::{BufRead, BufReader, Write};
+    let _ = stream.set_nonblocking(false);
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+    let mut reader = BufReader::new(match stream.try_clone() {
+        Ok(s) => s,
+        Err(_) => return,
+    });
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    loop {
+        let mut line = String::new();
+        match reader.read_line(&mut line) {
+            Ok(0) | Err(_) => break,
+            Ok(_) if line == "\r\n" || line == "\n" => break,
+            Ok(_) => {}
+        }
+    }
+    let target = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split('?').next().unwrap_or("/").to_string();
+    let file = match handbook::serve::route(&path) {
+        handbook::serve::Route::File(f) => f,
+        handbook::serve::Route::Forbidden => String::from("\0"),
+    };
+    let mut p = root.join(&file);
+    if p.is_dir() {
+        p = p.join("index.html");
+    }
+    let (status, body, ctype) = match std::fs::read(&p) {
+        Ok(b) => ("200 OK", b, handbook::serve::content_type(&file)),
+        Err(_) => (
+            "404 Not Found",
+            std::fs::read(root.join("404.html")).unwrap_or_default(),
+            "text/html; charset=utf-8",
+        ),
+    };
+    let mut head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n",
+        body.len()
+    );
+    for (n, v) in handbook::netlify::headers_for(rules, &path) {
+        head.push_str(&format!("{n}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    let _ = stream.write_all(head.as_bytes());
+    if !request_line.starts_with("HEAD ") {
+        let _ = stream.write_all(&body);
+    }
+    let _ = stream.flush();
 }
 
 impl StaticServer {
     pub fn start(root: PathBuf) -> StaticServer {
-        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind"));
-        let port = server.server_addr().to_ip().expect("ip").port();
+        StaticServer::start_on(root, 0)
+    }
+
+    /// On a given port (0: any).
+    pub fn start_on(root: PathBuf, port: u16) -> StaticServer {
+        let listener =
+            TcpListener::bind(("127.0.0.1", port)).unwrap_or_else(|e| panic!("bind {port}: {e}"));
+        listener.set_nonblocking(true).expect("nonblocking");
+        let port = listener.local_addr().expect("addr").port();
         let netlify =
             std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("netlify.toml"))
                 .expect("netlify.toml");
-        let rules = handbook::netlify::parse(&netlify).expect("netlify.toml parses");
-        let s = Arc::clone(&server);
-        std::thread::spawn(move || {
-            for req in s.incoming_requests() {
-                let path = req.url().split('?').next().unwrap_or("/").to_string();
-                let file = match handbook::serve::route(&path) {
-                    handbook::serve::Route::File(f) => f,
-                    handbook::serve::Route::Forbidden => String::from("\0"),
-                };
-                let mut p = root.join(&file);
-                if p.is_dir() {
-                    p = p.join("index.html");
-                }
-                let (code, bytes, ctype) = match std::fs::read(&p) {
-                    Ok(b) => (200, b, handbook::serve::content_type(&file)),
-                    Err(_) => (
-                        404,
-                        std::fs::read(root.join("404.html")).unwrap_or_default(),
-                        "text/html; charset=utf-8",
-                    ),
-                };
-                let mut resp = tiny_http::Response::from_data(bytes).with_status_code(code);
-                for (n, v) in handbook::netlify::headers_for(&rules, &path) {
-                    if let Ok(h) = tiny_http::Header::from_bytes(n.as_bytes(), v.as_bytes()) {
-                        resp.add_header(h);
+        let rules = Arc::new(handbook::netlify::parse(&netlify).expect("netlify.toml parses"));
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = Arc::clone(&stop);
+        let root = Arc::new(root);
+        let thread = std::thread::spawn(move || {
+            let mut workers = Vec::new();
+            while !flag.load(std::sync::atomic::Ordering::SeqCst) {
+                match listener.accept() {
+                    Ok((stream, _)) => {
+                        let (root, rules) = (Arc::clone(&root), Arc::clone(&rules));
+                        workers.push(std::thread::spawn(move || respond(stream, &root, &rules)));
                     }
+                    Err(_) => std::thread::sleep(Duration::from_millis(5)),
                 }
-                if let Ok(h) = tiny_http::Header::from_bytes(&b"Content-Type"[..], ctype.as_bytes())
-                {
-                    resp.add_header(h);
-                }
-                let _ = req.respond(resp);
+            }
+            drop(listener);
+            for w in workers {
+                let _ = w.join();
             }
         });
         StaticServer {
             url: format!("http://127.0.0.1:{port}"),
-            server,
+            port,
+            stop,
+            thread: Some(thread),
         }
     }
 }

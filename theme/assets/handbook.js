@@ -69,9 +69,11 @@
         w.setAttribute("aria-label", "Tabelle, seitlich verschiebbar");
       }
     });
-    // Printed links name their chapter, unless the link text already is its title.
-    all("a[data-chapter]").forEach(function (a) {
-      if (a.textContent.trim() === a.getAttribute("data-chapter")) a.classList.add("names-chapter");
+    // Printed links add their chapter or address, unless the link text already shows it.
+    var bare = function (u) { return u.trim().replace(/^https?:\/\//, "").replace(/\/$/, ""); };
+    all("a[data-chapter], a[href^='http']").forEach(function (a) {
+      var t = a.textContent.trim(), c = a.getAttribute("data-chapter");
+      if (c ? t === c : bare(t) === bare(a.getAttribute("href"))) a.classList.add("names-target");
     });
     all(".print-button, [data-action=print]").forEach(function (btn) {
       btn.hidden = false;
@@ -201,10 +203,9 @@
       if (!W.confirm("Alle Häkchen der Checkliste „" + (title ? title.textContent.trim() : c.id) + "“ entfernen?")) return;
       var r = get(c.key);
       c.undo = { raw: r[0] ? r[1] : undefined, state: JSON.parse(JSON.stringify(c.state)), bad: c.bad };
-      // Unticked, not deleted: every id stays, with the time of the reset.
-      var now = new Date().toISOString(), pts = c.bad === null ? c.state.points : {};
-      Object.keys(pts).forEach(function (k) { pts[k] = { done: false, at: now }; });
-      c.state = { v: 1, points: pts };
+      // The reader starts over: this checklist's entries go (undo brings them back), so a
+      // backup imported afterwards restores its ticks.
+      c.state = { v: 1, points: {} };
       c.bad = null;
       save(c);
       render(c);
@@ -331,7 +332,7 @@
       if (e.key !== null && e.key.indexOf(PFX) !== 0) return;
       Object.keys(lists).forEach(function (id) {
         var c = lists[id];
-        if (e.key === null || e.key === c.key) { c.undo = null; load(c); render(c); }
+        if (e.key === null || e.key === c.key) { c.undo = null; load(c); render(c); status(c); }
       });
       summaries();
     });
@@ -507,7 +508,8 @@
     d.addEventListener("keydown", function (e) {
       var t = e.target, tag = t && t.tagName;
       if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
-      if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable)) return;
+      if (tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable) ||
+        (tag === "INPUT" && !/^(checkbox|radio|button|submit|reset|file|range|color|image)$/.test(t.type))) return;
       e.preventDefault();
       q.focus();
       q.select();
@@ -570,12 +572,14 @@
       sec.count = box.appendChild(el("p", "directory-count"));
       sec.count.setAttribute("aria-live", "off");
       box.hidden = false;
-      box.addEventListener("input", function (e) {
+      var onChange = function (e) {
         var k = e.target.getAttribute("data-filter");
-        if (!k) return;
+        if (!k || F[k] === e.target.value) return;
         F[k] = e.target.value;
         apply(sec, e.target);
-      });
+      };
+      box.addEventListener("input", onChange);
+      box.addEventListener("change", onChange);
     });
 
     function apply(from, control) {

@@ -1,0 +1,781 @@
+//! Everything that runs in the page, in Debian's headless Chromium: checklists that remember,
+//! storage trouble, JavaScript off. The site is the repository's own handbook, built by the real
+//! binary and served with the production headers (netlify.toml), so CSP problems fail too.
+
+mod common;
+use common::browser::{self, Driver, Options, Session, StaticServer};
+use common::{Book, stderr};
+use serde_json::{Value, json};
+
+const PLAN: &str = "veranstaltungsplanung";
+const KEY: &str = "handbook:/:veranstaltungsplanung";
+
+/// The repository's handbook, built and served.
+struct Site {
+    book: Book,
+    server: StaticServer,
+}
+
+impl Site {
+    fn new() -> Site {
+        let book = Book::repo();
+        build(&book);
+        let server = StaticServer::start(book.path().join("public"));
+        Site { book, server }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.server.url)
+    }
+}
+
+fn build(book: &Book) {
+    let o = book.run(&["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+/// The point ids of a checklist, in order, as the YAML gives them.
+fn point_ids(book: &Book, checklist: &str) -> Vec<String> {
+    let sources = handbook::load::load(book.path()).expect("load");
+    let (site, _) = handbook::site::parse(sources, None).expect("parse");
+    site.data[checklist]
+        .body
+        .item_ids()
+        .into_iter()
+        .map(str::to_string)
+        .collect()
+}
+
+fn open_plan(s: &Session, site: &Site) {
+    s.goto(&site.url("/veranstaltungsplanung/"));
+    ready(s);
+}
+
+/// Waits until the checklist script has run.
+fn ready(s: &Session) {
+    s.wait_until(
+        "the checklist tools show",
+        "const t = document.querySelector('.checklist-tools'); return !!t && !t.hidden",
+    );
+}
+
+/// Ticks a point the way a reader does: by clicking its text (the label).
+fn tick(s: &Session, point: &str) {
+    s.click(&format!("label[for=cb-{PLAN}-{point}]"));
+}
+
+fn ticked(s: &Session, point: &str) -> bool {
+    s.exec(
+        "return document.getElementById(arguments[0]).checked",
+        json!([format!("cb-{PLAN}-{point}")]),
+    ) == json!(true)
+}
+
+fn progress(s: &Session) -> String {
+    s.text(&format!("#checkliste-{PLAN} .checklist-progress-text"))
+}
+
+fn stored(s: &Session) -> Value {
+    let raw = s.exec("return localStorage.getItem(arguments[0])", json!([KEY]));
+    raw.as_str().map_or(Value::Null, |r| {
+        serde_json::from_str(r).expect("stored JSON")
+    })
+}
+
+fn severe_console(s: &Session) -> Vec<String> {
+    s.console()
+        .into_iter()
+        .filter(|(level, _)| level == "SEVERE")
+        .map(|(_, m)| m)
+        .collect()
+}
+
+#[test]
+fn ticks_persist_across_reload_and_tabs() {
+    if !browser::available() {
+        return;
+    }
+    let site = Site::new();
+    let ids = point_ids(&site.book, PLAN);
+    let driver = Driver::start();
+    let s = driver.session(Options::js());
+    open_plan(&s, &site);
+    assert_eq!(progress(&s), "0 von 44 erledigt");
+    tick(&s, &ids[0]);
+    tick(&s, &ids[5]);
+    assert_eq!(progress(&s), "2 von 44 erledigt");
+    let state = stored(&s);
+    assert_eq!(state["v"], 1);
+    assert_eq!(
+        state["points"][&ids[0]]["done"], true,
+        "stored under the point id: {state}"
+    );
+
+    s.refresh();
+    ready(&s);
+    assert!(ticked(&s, &ids[0]) && ticked(&s, &ids[5]) && !ticked(&s, &ids[1]));
+    assert_eq!(progress(&s), "2 von 44 erledigt");
+    let phase = s.text(&format!(
+        "#checkliste-{PLAN} .checklist-phase .phase-progress"
+    ));
+    assert!(phase.starts_with('1'), "phase progress: {phase}");
+
+    // A second tab sees the ticks, and a tick there shows up in the first tab.
+    let first = s.window();
+    let second = s.new_tab();
+    s.switch_to(&second);
+    open_plan(&s, &site);
+    assert!(ticked(&s, &ids[0]));
+    tick(&s, &ids[7]);
+    s.switch_to(&first);
+    s.wait_until(
+        "the first tab syncs",
+        &format!(
+            "return document.getElementById('cb-{PLAN}-{}').checked",
+            ids[7]
+        ),
+    );
+    assert_eq!(progress(&s), "3 von 44 erledigt");
+
+    // The start page shows the progress and links to the checklist.
+    s.goto(&site.url("/"));
+    s.wait_until("the overview shows progress", &format!("return document.querySelector('[data-checklist-summary={PLAN}]').textContent.includes('3 von 44')"));
+    assert!(severe_console(&s).is_empty(), "{:?}", severe_console(&s));
+}
+
+/// Rewrites the planning checklist: a point inserted at the top, one reworded, one moved to
+/// the end of another phase, one removed.
+fn edit_checklist(book: &Book, ids: &[String], remove: &str, reword: &str, moved: &str) {
+    let path = book.path().join("content/data/veranstaltungsplanung.yaml");
+    let mut doc: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(&path).expect("read")).expect("yaml");
+    let phases = doc["phases"].as_sequence_mut().expect("phases");
+    let mut moved_point = None;
+    for phase in phases.iter_mut() {
+        let points = phase["points"].as_sequence_mut().expect("points");
+        if let Some(i) = points.iter().position(|p| p["id"].as_str() == Some(moved)) {
+            moved_point = Some(points.remove(i));
+        }
+        points.retain(|p| p["id"].as_str() != Some(remove));
+        for p in points.iter_mut() {
+            if p["id"].as_str() == Some(reword) {
+                p["text"] = "Ganz neu formuliert: dieser Punkt".into();
+            }
+        }
+    }
+    let new_point: serde_yaml::Value =
+        serde_yaml::from_str("id: ganz-neuer-punkt\ntext: Ein neuer Punkt am Anfang")
+            .expect("yaml");
+    phases[0]["points"]
+        .as_sequence_mut()
+        .expect("points")
+        .insert(0, new_point);
+    let last = phases.len() - 1;
+    phases[last]["points"]
+        .as_sequence_mut()
+        .expect("points")
+        .push(moved_point.expect("moved point"));
+    assert!(!ids.is_empty());
+    std::fs::write(&path, serde_yaml::to_string(&doc).expect("yaml")).expect("write");
+}
+
+#[test]
+fn ticks_survive_rewording_inserting_reordering_and_removing_points() {
+    if !browser::available() {
+        return;
+    }
+    let site = Site::new();
+    let ids = point_ids(&site.book, PLAN);
+    let (keep, reword, moved, remove) = (&ids[2], &ids[10], &ids[3], &ids[20]);
+    let original = site.book.read("content/data/veranstaltungsplanung.yaml");
+    let driver = Driver::start();
+    let s = driver.session(Options::js());
+    open_plan(&s, &site);
+    for p in [keep, reword, moved, remove] {
+        tick(&s, p);
+    }
+    assert_eq!(progress(&s), "4 von 44 erledigt");
+
+    edit_checklist(&site.book, &ids, remove, reword, moved);
+    build(&site.book);
+    s.refresh();
+    ready(&s);
+    assert!(
+        s.text(&format!("#checkliste-{PLAN}"))
+            .contains("Ganz neu formuliert"),
+        "the new build is served"
+    );
+    for p in [keep, reword, moved] {
+        assert!(ticked(&s, p), "{p} lost its tick");
+    }
+    assert!(!ticked(&s, "ganz-neuer-punkt"));
+    assert_eq!(s.count(&format!("#cb-{PLAN}-{remove}")), 0);
+    assert_eq!(progress(&s), "3 von 44 erledigt");
+    assert_eq!(
+        stored(&s)["points"][remove.as_str()]["done"],
+        true,
+        "the removed point's tick is kept in storage"
+    );
+
+    // The point comes back: so does its tick.
+    site.book
+        .write("content/data/veranstaltungsplanung.yaml", &original);
+    build(&site.book);
+    s.refresh();
+    ready(&s);
+    assert!(ticked(&s, remove), "the restored point has its tick again");
+    assert_eq!(progress(&s), "4 von 44 erledigt");
+}
+
+#[test]
+fn reset_asks_first_and_can_be_undone() {
+    if !browser::available() {
+        return;
+    }
+    let site = Site::new();
+    let ids = point_ids(&site.book, PLAN);
+    let driver = Driver::start();
+    let s = driver.session(Options::js());
+    open_plan(&s, &site);
+    tick(&s, &ids[0]);
+    tick(&s, &ids[1]);
+    let reset = format!("#checkliste-{PLAN} button[data-action=reset]");
+
+    s.click(&reset);
+    assert!(
+        s.alert_text().is_some_and(|t| !t.is_empty()),
+        "a confirmation is asked"
+    );
+    s.dismiss_alert();
+    assert_eq!(progress(&s), "2 von 44 erledigt", "cancel keeps the ticks");
+
+    s.click(&reset);
+    s.accept_alert();
+    assert_eq!(progress(&s), "0 von 44 erledigt");
+    assert!(!ticked(&s, &ids[0]));
+    let undo = format!("#checkliste-{PLAN} button[data-action=undo]");
+    assert!(s.displayed(&undo), "undo is offered");
+    s.click(&undo);
+    assert!(ticked(&s, &ids[0]) && ticked(&s, &ids[1]));
+    assert_eq!(progress(&s), "2 von 44 erledigt");
+    s.refresh();
+    ready(&s);
+    assert_eq!(progress(&s), "2 von 44 erledigt", "the undo was saved");
+}
+
+/// Clicks "Exportieren" and returns the text of the file the page offers for download.
+fn export(s: &Session) -> String {
+    s.js("window.__blobs = []; const make = URL.createObjectURL; URL.createObjectURL = function (b) { window.__blobs.push(b); return make.call(URL, b); }; return true");
+    s.click(&format!("#checkliste-{PLAN} button[data-action=export]"));
+    s.wait_until("a file is offered", "return window.__blobs.length > 0");
+    s.js("return window.__blobs[0].text()")
+        .as_str()
+        .expect("export text")
+        .to_string()
+}
+
+fn import(s: &Session, dir: &std::path::Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    s.send_keys(
+        &format!("#checkliste-{PLAN} input[data-action=import]"),
+        &path.display().to_string(),
+    );
+}
+
+#[test]
+fn export_clear_import_and_bad_files() {
+    if !browser::available() {
+        return;
+    }
+    let site = Site::new();
+    let ids = point_ids(&site.book, PLAN);
+    let tmp = tempfile::tempdir().expect("tmp");
+    let driver = Driver::start();
+    let s = driver.session(Options::js());
+    open_plan(&s, &site);
+    tick(&s, &ids[0]);
+    tick(&s, &ids[43]);
+    let exported = export(&s);
+    let json: Value = serde_json::from_str(&exported).expect("the export is JSON");
+    assert_eq!(json["format"], "handbook-checklists");
+    assert_eq!(
+        json["checklists"][PLAN]["points"][&ids[43]]["done"], true,
+        "{json}"
+    );
+
+    s.click(&format!("#checkliste-{PLAN} button[data-action=reset]"));
+    s.accept_alert();
+    assert_eq!(progress(&s), "0 von 44 erledigt");
+
+    let before = stored(&s);
+    let mut foreign = json.clone();
+    foreign["handbook"] = json!("/anderes-handbuch/");
+    let foreign = foreign.to_string();
+    let message = format!("#checkliste-{PLAN} .checklist-message");
+    for (name, text) in [
+        ("kaputt.json", "{ das ist kein JSON"),
+        ("fremd.json", "{\"format\": \"etwas-anderes\", \"v\": 1}"),
+        ("anderes-handbuch.json", &foreign),
+    ] {
+        import(&s, tmp.path(), name, text);
+        s.wait_until(
+            &format!("{name} is refused"),
+            &format!(
+                "return document.querySelector('{message}').textContent.includes('nichts geändert')"
+            ),
+        );
+        assert_eq!(
+            progress(&s),
+            "0 von 44 erledigt",
+            "{name} changed the ticks"
+        );
+        assert_eq!(stored(&s), before, "{name} changed the storage");
+        s.js(&format!(
+            "document.querySelector('{message}').textContent = ''; return true"
+        ));
+    }
+
+    import(&s, tmp.path(), "export.json", &exported);
+    s.wait_until(
+        "the import is applied",
+        &format!(
+            "return document.getElementById('cb-{PLAN}-{}').checked",
+            ids[43]
+        ),
+    );
+    assert!(ticked(&s, &ids[0]));
+    assert_eq!(progress(&s), "2 von 44 erledigt");
+    assert!(severe_console(&s).is_empty(), "{:?}", severe_console(&s));
+}
+
+#[test]
+fn corrupt_storage_never_breaks_the_page() {
+    if !browser::available() {
+        return;
+    }
+    let site = Site::new();
+    let ids = point_ids(&site.book, PLAN);
+    let driver = Driver::start();
+    let s = driver.session(Options::js());
+    open_plan(&s, &site);
+    s.exec(
+        "localStorage.setItem(arguments[0], '{kaputt'); return true",
+        json!([KEY]),
+    );
+    s.refresh();
+    ready(&s);
+    let message = s.text(&format!("#checkliste-{PLAN} .checklist-message"));
+    assert!(
+        message.contains("konnten nicht gelesen werden"),
+        "{message}"
+    );
+    tick(&s, &ids[0]);
+    assert!(ticked(&s, &ids[0]), "ticking still works");
+    assert_eq!(
+        s.exec("return localStorage.getItem(arguments[0])", json!([KEY])),
+        json!("{kaputt"),
+        "unreadable data is left untouched"
+    );
+    assert!(severe_console(&s).is_empty(), "{:?}", severe_console(&s));
+}
+
+#[test]
+fn disabled_storage_is_explained_and_the_page_still_works() {
+    if !browser::available() {
+        return;
+    }
+    let site = Site::new();
+    let ids = point_ids(&site.book, PLAN);
+    let driver = Driver::start();
+    let s = driver.session(Options {
+        storage_blocked: true,
+        ..Options::js()
+    });
+    open_plan(&s, &site);
+    assert!(
+        s.try_exec("localStorage.length; return true").is_err()
+            || s.js(
+                "try { localStorage.setItem('x','1'); return false } catch (e) { return true }"
+            ) == json!(true),
+        "storage is really blocked"
+    );
+    tick(&s, &ids[0]);
+    assert!(ticked(&s, &ids[0]));
+    assert_eq!(progress(&s), "1 von 44 erledigt");
+    let message = s.text(&format!("#checkliste-{PLAN} .checklist-message"));
+    assert!(message.contains("nicht gespeichert werden"), "{message}");
+    assert!(severe_console(&s).is_empty(), "{:?}", severe_console(&s));
+}
+
+#[test]
+fn without_javascript_everything_is_plain_and_complete() {
+    if !browser::available() {
+        return;
+    }
+    let site = Site::new();
+    let driver = Driver::start();
+    let s = driver.session(Options {
+        javascript: false,
+        ..Options::js()
+    });
+    s.goto(&site.url("/veranstaltungsplanung/"));
+    assert_eq!(s.count("input[type=checkbox][data-point]"), 44);
+    assert!(
+        !s.displayed(".checklist-tools"),
+        "buttons that need JavaScript are hidden"
+    );
+    assert!(
+        !s.displayed("#suche"),
+        "the search box is hidden, not broken"
+    );
+    s.click(".checklist-point label");
+    assert!(
+        s.selected("input[type=checkbox][data-point]"),
+        "a plain checkbox still ticks"
+    );
+    s.goto(&site.url("/ansprechperson/"));
+    let cards = s.count(".directory .card");
+    assert!(cards >= 12, "{cards} directory entries");
+    assert!(
+        !s.displayed(".directory-filters"),
+        "filters need JavaScript"
+    );
+    assert!(s.displayed(".directory .card:last-child"));
+}
+
+/// Every page of the built site: the start page, each chapter, the print page, the 404 page.
+fn pages(book: &Book) -> Vec<String> {
+    let mut pages = vec!["/".to_string(), "/drucken/".into(), "/404.html".into()];
+    let sources = handbook::load::load(book.path()).expect("load");
+    let (site, _) = handbook::site::parse(sources, None).expect("parse");
+    pages.extend(site.chapters.iter().map(|c| c.url.clone()));
+    pages
+}
+
+/// Runs axe-core (WCAG 2.1 A and AA) on the current page; returns the violations.
+fn axe(s: &Session) -> Vec<String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/browser/node_modules/axe-core/axe.min.js");
+    let source = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} — run `npm ci --prefix tests/browser`",
+            path.display()
+        )
+    });
+    s.js(&format!("{source}\n;return true"));
+    let result = s.js(
+        "return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })\
+         .then(r => r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')))",
+    );
+    result
+        .as_array()
+        .expect("violations")
+        .iter()
+        .map(|v| v.as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn every_page_passes_axe_in_light_and_dark() {
+    if !browser::available() {
+        return;
+    }
+    let site = Site::new();
+    let driver = Driver::start();
+    let mut failures = Vec::new();
+    for (scheme, dark) in [("light", false), ("dark", true)] {
+        let s = driver.session(Options {
+            dark,
+            ..Options::js()
+        });
+        s.goto(&site.url("/"));
+        assert_eq!(
+            s.js("return matchMedia('(prefers-color-scheme: dark)').matches"),
+            json!(dark),
+            "the browser is in {scheme} mode"
+        );
+        for page in pages(&site.book) {
+            s.goto(&site.url(&page));
+            s.wait_until(
+                "the page script ran",
+                "return document.documentElement.classList.contains('js')",
+            );
+            for v in axe(&s) {
+                failures.push(format!("{scheme} {page}: {v}"));
+            }
+        }
+        // The reader's own choice, the other way round, is checked too.
+        s.goto(&site.url("/veranstaltungsplanung/"));
+        s.click(".theme-toggle");
+        let chosen = s.js("return document.documentElement.getAttribute('data-theme')");
+        assert_eq!(chosen, json!(if dark { "light" } else { "dark" }));
+        s.refresh();
+        assert_eq!(
+            s.js("return document.documentElement.getAttribute('data-theme')"),
+            chosen,
+            "the choice is remembered"
+        );
+        for v in axe(&s) {
+            failures.push(format!("{scheme}, toggled: {v}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn axe_catches_a_bad_page() {
+    if !browser::available() {
+        return;
+    }
+    let site = Site::new();
+    std::fs::write(
+        site.book.path().join("public/kaputt.html"),
+        "<!doctype html><html><head><title>x</title></head><body><img src=\"a.png\"><input type=\"checkbox\"><p style=\"color:#ccc\">blass</p></body></html>",
+    )
+    .expect("write");
+    let driver = Driver::start();
+    let s = driver.session(Options::js());
+    s.goto(&site.url("/kaputt.html"));
+    let violations = axe(&s);
+    for rule in ["html-has-lang", "image-alt", "label"] {
+        assert!(
+            violations.iter().any(|v| v.starts_with(rule)),
+            "{rule} not found in {violations:?}"
+        );
+    }
+}
+
+#[test]
+fn no_page_breaks_the_content_security_policy() {
+    if !browser::available() {
+        return;
+    }
+    let site = Site::new();
+    let driver = Driver::start();
+    let s = driver.session(Options::js());
+    let mut problems = Vec::new();
+    for page in pages(&site.book) {
+        s.goto(&site.url(&page));
+        s.wait_until(
+            "the page script ran",
+            "return document.documentElement.classList.contains('js')",
+        );
+        // Search fetches its index: that request must pass the CSP too.
+        s.click("#suchfeld");
+        s.send_keys("#suchfeld", "Eltern");
+        s.wait_until(
+            "search answers",
+            "return !document.getElementById('suchergebnisse').hidden",
+        );
+        for (level, message) in s.console() {
+            if level == "SEVERE" || message.contains("Content Security Policy") {
+                problems.push(format!("{page}: {level} {message}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+fn pdf_text(pdf: &[u8]) -> (usize, String) {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("page.pdf");
+    std::fs::write(&path, pdf).expect("write");
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&path)
+        .output()
+        .expect("pdfinfo (poppler-utils)");
+    let info = String::from_utf8_lossy(&info.stdout).into_owned();
+    let pages = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("page count");
+    let text = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    (pages, String::from_utf8_lossy(&text.stdout).into_owned())
+}
+
+/// Texts of the screen's navigation and buttons: none may be on paper.
+const SCREEN_ONLY: [&str; 7] = [
+    "Zum Inhalt springen",
+    "Handbuch durchsuchen",
+    "Zurücksetzen",
+    "Exportieren",
+    "Importieren",
+    "Ganzes Handbuch drucken",
+    "Farbschema",
+];
+
+#[test]
+fn chapters_and_the_whole_handbook_print_cleanly() {
+    if !browser::available() {
+        return;
+    }
+    let site = Site::new();
+    let ids = point_ids(&site.book, PLAN);
+    let driver = Driver::start();
+    let s = driver.session(Options::js());
+    open_plan(&s, &site);
+    tick(&s, &ids[0]);
+    let (pages, text) = pdf_text(&s.print_pdf());
+    assert!(
+        (3..=14).contains(&pages),
+        "the planning chapter prints on {pages} pages"
+    );
+    assert!(text.contains("Veranstaltungsplanung"), "{text}");
+    assert!(
+        text.contains("Im Vorfeld") && text.contains("Nach der Veranstaltung"),
+        "all phases print"
+    );
+    assert!(text.contains("Stand der Häkchen"), "the date line prints");
+    for nav in SCREEN_ONLY {
+        assert!(!text.contains(nav), "the printed chapter shows “{nav}”");
+        assert!(
+            !text
+                .lines()
+                .any(|l| ["Weiter", "Zurück", "Auf dieser Seite", "Kapitel"].contains(&l.trim())),
+            "the pager, the page's contents or the chapter list print"
+        );
+    }
+    assert!(
+        !text.contains("Welche Rolle können MSO einnehmen?"),
+        "the chapter list does not print"
+    );
+
+    s.goto(&site.url("/drucken/"));
+    s.wait_until(
+        "the page script ran",
+        "return document.documentElement.classList.contains('js')",
+    );
+    let (pages, text) = pdf_text(&s.print_pdf());
+    assert!(
+        (25..=150).contains(&pages),
+        "the whole handbook prints on {pages} pages"
+    );
+    let sources = handbook::load::load(site.book.path()).expect("load");
+    let (parsed, _) = handbook::site::parse(sources, None).expect("parse");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for c in &parsed.chapters {
+        assert!(
+            flat.contains(&c.title),
+            "the print page lacks the chapter “{}”",
+            c.title
+        );
+    }
+    for nav in SCREEN_ONLY {
+        assert!(!flat.contains(nav), "the printed handbook shows “{nav}”");
+    }
+    assert!(
+        !text.lines().any(|l| l.trim() == "Auf dieser Seite"),
+        "the page's contents print"
+    );
+    assert!(
+        flat.contains("Kurt-Schumacher-Str.") || flat.contains("Telefon"),
+        "data lists print"
+    );
+    assert_eq!(
+        flat.matches("Stand der Häkchen").count(),
+        5,
+        "every checklist prints as a form"
+    );
+}
+
+#[test]
+fn after_one_visit_the_handbook_works_offline_and_new_builds_replace_the_cache() {
+    if !browser::available() {
+        return;
+    }
+    let book = Book::repo();
+    build(&book);
+    let public = book.path().join("public");
+    let server = StaticServer::start(public.clone());
+    let port = server.port;
+    let url = |p: &str| format!("http://127.0.0.1:{port}{p}");
+    let files_in_sw = |public: &std::path::Path| {
+        let sw = std::fs::read_to_string(public.join("sw.js")).expect("sw.js");
+        let version = sw
+            .split("const VERSION = \"")
+            .nth(1)
+            .and_then(|v| v.split('"').next())
+            .expect("version")
+            .to_string();
+        (version, sw.matches("\",\"").count() + 1)
+    };
+    let (version, files) = files_in_sw(&public);
+    let driver = Driver::start();
+    let s = driver.session(Options::js());
+    s.goto(&url("/"));
+    let cached = format!(
+        "return navigator.serviceWorker.ready.then(() => caches.keys()).then(keys => keys.length === 1 && keys[0].endsWith(':{version}') ? caches.open(keys[0]).then(c => c.keys()).then(r => r.length >= {files}) : false)"
+    );
+    s.wait_until("the service worker has cached the build", &cached);
+
+    browser::stop(server);
+    let sources = handbook::load::load(book.path()).expect("load");
+    let (parsed, _) = handbook::site::parse(sources, None).expect("parse");
+    for c in &parsed.chapters {
+        s.goto(&url(&c.url));
+        assert_eq!(s.text("h1"), c.title, "{} offline", c.url);
+    }
+    s.goto(&url("/suche-gibt-es-nicht/"));
+    assert!(
+        s.text("h1").contains("gibt es nicht"),
+        "the 404 page offline"
+    );
+    open_plan_at(&s, &url("/veranstaltungsplanung/"));
+    let ids = point_ids(&book, PLAN);
+    tick(&s, &ids[3]);
+    s.refresh();
+    open_plan_at(&s, &url("/veranstaltungsplanung/"));
+    assert!(ticked(&s, &ids[3]), "a checklist still saves offline");
+
+    // A new deploy: on the next visit the new build is served and replaces the cache.
+    book.edit(
+        "content/chapters/03-rollen.md",
+        "title: Welche Rolle können MSO einnehmen?",
+        "title: Rollen – neue Ausgabe",
+    );
+    build(&book);
+    let (new_version, _) = files_in_sw(&public);
+    assert_ne!(new_version, version);
+    let server = StaticServer::start_on(public.clone(), port);
+    s.goto(&url("/rollen/"));
+    assert_eq!(
+        s.text("h1"),
+        "Rollen – neue Ausgabe",
+        "online, the new page is shown at once"
+    );
+    s.goto(&url("/"));
+    let replaced = format!(
+        "return navigator.serviceWorker.getRegistration().then(r => r && r.update()).then(() => caches.keys()).then(keys => keys.length === 1 && keys[0].endsWith(':{new_version}'))"
+    );
+    s.wait_until("the new build replaced the cache", &replaced);
+    browser::stop(server);
+    s.goto(&url("/rollen/"));
+    assert_eq!(
+        s.text("h1"),
+        "Rollen – neue Ausgabe",
+        "offline, the new build is served"
+    );
+    s.goto(&url("/einleitung/"));
+    assert_eq!(s.text("h1"), "Einleitung");
+    assert!(
+        ticked_after_open(&s, &url("/veranstaltungsplanung/"), &ids[3]),
+        "ticks survive the new deploy"
+    );
+}
+
+fn open_plan_at(s: &Session, url: &str) {
+    s.goto(url);
+    ready(s);
+}
+
+fn ticked_after_open(s: &Session, url: &str, point: &str) -> bool {
+    open_plan_at(s, url);
+    ticked(s, point)
+}
