@@ -21,7 +21,7 @@ pub fn is_relevant(root: &Path, path: &Path) -> bool {
 }
 
 /// Quiet time after the last event before a rebuild starts (a burst of saves gives one rebuild).
-pub const QUIET: Duration = Duration::from_millis(30);
+pub const QUIET: Duration = Duration::from_millis(12);
 /// A stream of events never delays a rebuild longer than this.
 pub const MAX_DELAY: Duration = Duration::from_millis(250);
 

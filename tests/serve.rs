@@ -254,3 +254,45 @@ fn the_browser_follows_saves_renames_and_shows_errors() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn a_burst_of_saves_gives_one_rebuild_and_editor_files_none() {
+    let book = Book::repo();
+    let serve = Serve::start(book.path());
+    let (g, _) = poll_generation(serve.port, -1);
+    // Editor swap, backup and temporary files, and the output folder: no rebuild.
+    for junk in [
+        "content/chapters/.03-rollen.md.swp",
+        "content/chapters/03-rollen.md~",
+        "content/chapters/4913",
+        "content/data/#rollen.yaml#",
+        "public/index.html",
+    ] {
+        book.write(junk, "x");
+    }
+    std::thread::sleep(Duration::from_millis(400));
+    let (same, _) = poll_generation(serve.port, g as i64 + 1000);
+    assert_eq!(same, g, "junk files triggered a rebuild");
+    // Saving every chapter at once: one rebuild.
+    let chapters: Vec<_> = std::fs::read_dir(book.path().join("content/chapters"))
+        .expect("dir")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    for p in &chapters {
+        let text = std::fs::read_to_string(p).expect("read");
+        std::fs::write(p, format!("{text}\n")).expect("write");
+    }
+    let (next, errors) = poll_generation(serve.port, g as i64);
+    assert!(errors.is_empty(), "{errors:?}");
+    std::thread::sleep(Duration::from_millis(400));
+    let (after, _) = poll_generation(serve.port, next as i64 + 1000);
+    assert_eq!(
+        (next, after),
+        (g + 1, g + 1),
+        "{} saves gave {} rebuilds",
+        chapters.len(),
+        after - g
+    );
+}
