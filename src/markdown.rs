@@ -228,9 +228,16 @@ fn escape(s: &str) -> String {
 }
 
 /// German quotation marks from the English ones smart punctuation produces.
-fn german_quotes(s: &str) -> String {
-    s.replace('\u{201c}', "\u{201e}")
-        .replace('\u{201d}', "\u{201c}")
+fn german_quotes(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['\u{201c}', '\u{201d}']) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mapped = s.chars().map(|c| match c {
+        '\u{201c}' => '\u{201e}',
+        '\u{201d}' => '\u{201c}',
+        c => c,
+    });
+    std::borrow::Cow::Owned(mapped.collect())
 }
 
 fn callout_title(kind: BlockQuoteKind) -> (&'static str, &'static str) {
@@ -496,7 +503,9 @@ fn flush_section(r: &mut Rendered, section: &mut Section) {
 
 fn map_text(e: Event) -> Event {
     match e {
-        Event::Text(t) => Event::Text(CowStr::from(german_quotes(&t))),
+        Event::Text(t) if t.contains(['\u{201c}', '\u{201d}']) => {
+            Event::Text(CowStr::from(german_quotes(&t).into_owned()))
+        }
         other => other,
     }
 }

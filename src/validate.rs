@@ -195,7 +195,7 @@ pub fn validate(site: &Site, today: Date) -> Vec<Diagnostic> {
         .map(|p| (p.file.as_str(), page_anchors(site, p)))
         .collect();
     let asset_paths: HashSet<&str> = site.assets.iter().map(|a| a.site_path.as_str()).collect();
-    let files: Vec<&str> = site.chapters.iter().map(|c| c.file.as_str()).collect();
+    let files: HashSet<&str> = site.chapters.iter().map(|c| c.file.as_str()).collect();
 
     let check_target = |target: &Target, here: Option<&str>| -> Option<(String, String)> {
         match target {
