@@ -46,13 +46,25 @@ pub fn write(
                         Some(s) => format!("{} ({s})", i.name),
                         None => i.name.clone(),
                     };
-                    let text = format!("{} {}", plain_text(&i.description), i.focus.join(" "));
+                    let mut text = format!(
+                        "{} {} {}",
+                        plain_text(&i.description),
+                        i.focus.join(" "),
+                        i.members.as_deref().unwrap_or("")
+                    );
+                    contact(&mut text, [&i.address, &i.phone, &i.fax, &i.email, &i.url]);
                     docs.push(&name, title, item_url(&i.id), text);
                 }
             }
             crate::data::Body::Agencies { items, .. } => {
                 for i in items {
-                    let text = format!("{} {}", plain_text(&i.description), i.fields.join(" "));
+                    let mut text = format!("{} {}", plain_text(&i.description), i.fields.join(" "));
+                    contact(
+                        &mut text,
+                        [
+                            &i.town, &i.carrier, &i.address, &i.phone, &i.fax, &i.email, &i.url,
+                        ],
+                    );
                     docs.push(&i.name, title, item_url(&i.id), text);
                 }
             }
@@ -90,12 +102,21 @@ pub fn write(
                         text.push(' ');
                         text.push_str(extra);
                     }
+                    contact(&mut text, [&i.address, &i.phone, &i.fax, &i.email, &i.url]);
                     docs.push(&i.title, title, item_url(&i.id), text);
                 }
             }
         }
     }
     (docs.emit)("]}");
+}
+
+/// Adds contact data to a search text (readers look for a town or a street too).
+fn contact<const N: usize>(text: &mut String, fields: [&Option<String>; N]) {
+    for value in fields.into_iter().flatten() {
+        text.push(' ');
+        text.push_str(&value.split_whitespace().collect::<Vec<_>>().join(" "));
+    }
 }
 
 struct Docs<'a> {

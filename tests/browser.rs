@@ -779,3 +779,192 @@ fn ticked_after_open(s: &Session, url: &str, point: &str) -> bool {
     open_plan_at(s, url);
     ticked(s, point)
 }
+
+/// The search results' titles and texts, as shown.
+fn results(s: &Session) -> Vec<String> {
+    s.js("return Array.from(document.querySelectorAll('#suchergebnisse [role=option]')).map(o => o.textContent)")
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|v| v.as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+fn search(s: &Session, query: &str) -> Vec<String> {
+    s.exec("const q = document.getElementById('suchfeld'); q.value = ''; q.dispatchEvent(new Event('input')); return true", json!([]));
+    s.wait_until(
+        "the results clear",
+        "return document.getElementById('suchergebnisse').hidden",
+    );
+    s.send_keys("#suchfeld", query);
+    s.wait_until(
+        &format!("results for {query}"),
+        "const l = document.getElementById('suchergebnisse'); return !l.hidden && l.querySelectorAll('[role=option]').length > 0",
+    );
+    results(s)
+}
+
+#[test]
+fn search_is_german_aware_and_keyboard_driven() {
+    if !browser::available() {
+        return;
+    }
+    let site = Site::new();
+    let driver = Driver::start();
+    let s = driver.session(Options::js());
+    s.goto(&site.url("/einleitung/"));
+    s.wait_until(
+        "the search box shows",
+        "return !document.getElementById('suche').hidden",
+    );
+    let fetched = "return performance.getEntriesByType('resource').some(r => r.name.includes('/assets/search.'))";
+    assert_eq!(
+        s.js(fetched),
+        json!(false),
+        "the index is not loaded with the page"
+    );
+    s.press("/");
+    assert_eq!(
+        s.js("return document.activeElement.id"),
+        json!("suchfeld"),
+        "`/` focuses the search box"
+    );
+
+    // Umlauts and ß folded both ways; words found inside compounds; every hit marked.
+    let hits = search(&s, "fuer");
+    assert!(
+        hits.iter().any(|h| h.contains("für") || h.contains("Für")),
+        "{hits:?}"
+    );
+    assert!(
+        s.count("#suchergebnisse mark") > 0,
+        "matches are highlighted"
+    );
+    let hits = search(&s, "agentur");
+    assert!(
+        hits.iter().any(|h| h.contains("Integrationsagenturen")),
+        "{hits:?}"
+    );
+    let hits = search(&s, "Muensterstr");
+    assert!(hits.iter().any(|h| h.contains("Münsterstr")), "{hits:?}");
+    let hits = search(&s, "Elternnetzwerk nrw");
+    assert!(
+        hits[0].contains("Elternnetzwerk"),
+        "all words must match, titles first: {hits:?}"
+    );
+    let hits = search(&s, "nachhaltigkeit");
+    assert!(
+        hits[0].starts_with("Nachhaltigkeit"),
+        "a title match ranks first: {hits:?}"
+    );
+    let status = s.text("#suchstatus");
+    assert!(
+        status.contains("Treffer") || status.contains("Ergebnis"),
+        "the count is announced: {status}"
+    );
+
+    // Arrow keys and Enter open a result; Escape closes the list.
+    s.press("\u{E015}");
+    let target = s.js("return document.querySelector('#suchergebnisse [aria-selected=true]').getAttribute('href')");
+    let target = target.as_str().expect("a selected result").to_string();
+    s.press("\u{E007}");
+    s.wait_until(
+        "the result opens",
+        &format!(
+            "return location.href.endsWith({})",
+            json!(
+                target
+                    .rsplit("127.0.0.1")
+                    .next()
+                    .unwrap_or(&target)
+                    .split_once('/')
+                    .map_or(String::new(), |(_, p)| format!("/{p}"))
+            )
+        ),
+    );
+    s.wait_until(
+        "the search box shows",
+        "return !document.getElementById('suche').hidden",
+    );
+    search(&s, "eltern");
+    s.press("\u{E00C}");
+    s.wait_until(
+        "Escape closes the results",
+        "return document.getElementById('suchergebnisse').hidden",
+    );
+    assert_eq!(s.js(fetched), json!(true));
+    let none = s.exec("const q = document.getElementById('suchfeld'); q.value = 'xyzzyquux'; q.dispatchEvent(new Event('input')); return new Promise(r => setTimeout(() => r(document.getElementById('suchstatus').textContent), 400))", json!([]));
+    assert!(
+        none.as_str().is_some_and(|t| t.contains("Keine")),
+        "no result is said: {none}"
+    );
+}
+
+#[test]
+fn directory_filters_live_in_the_address() {
+    if !browser::available() {
+        return;
+    }
+    let site = Site::new();
+    let driver = Driver::start();
+    let s = driver.session(Options::js());
+    let visible = "return Array.from(document.querySelectorAll('.directory .card')).filter(c => c.offsetParent !== null).map(c => c.id)";
+    s.goto(&site.url("/ansprechperson/"));
+    s.wait_until(
+        "filters show",
+        "return !document.querySelector('.directory-filters').hidden",
+    );
+    let all = s.js(visible).as_array().expect("cards").len();
+    assert!(all >= 12, "{all} cards");
+
+    // A shared link with a filter opens filtered.
+    s.goto(&site.url("/ansprechperson/?ebene=land"));
+    s.wait_until(
+        "filters show",
+        "return !document.querySelector('.directory-filters').hidden",
+    );
+    let shown: Vec<String> = serde_json::from_value(s.js(visible)).expect("ids");
+    assert!(
+        shown.iter().all(|id| !id.starts_with("dachverbaende-")
+            || [
+                "dachverbaende-elternnetzwerk-nrw",
+                "dachverbaende-paritaetischer-nrw-fachberatung-mso"
+            ]
+            .contains(&id.as_str())
+            || shown.len() < all),
+        "{shown:?}"
+    );
+    let orgs_shown = shown
+        .iter()
+        .filter(|id| id.starts_with("dachverbaende-"))
+        .count();
+    assert_eq!(
+        orgs_shown, 2,
+        "only the two state-level organisations: {shown:?}"
+    );
+
+    // Typing into the text filter updates the address; a reload keeps the state.
+    s.goto(&site.url("/ansprechperson/"));
+    s.wait_until(
+        "filters show",
+        "return !document.querySelector('.directory-filters').hidden",
+    );
+    s.send_keys(".directory-filters input[data-filter=suche]", "eltern");
+    s.wait_until(
+        "the address has the filter",
+        "return location.search.includes('suche=eltern')",
+    );
+    let filtered: Vec<String> = serde_json::from_value(s.js(visible)).expect("ids");
+    assert!(!filtered.is_empty() && filtered.len() < all, "{filtered:?}");
+    s.refresh();
+    s.wait_until(
+        "filters show",
+        "return !document.querySelector('.directory-filters').hidden",
+    );
+    let again: Vec<String> = serde_json::from_value(s.js(visible)).expect("ids");
+    assert_eq!(again, filtered);
+    assert_eq!(
+        s.js("return document.querySelector('.directory-filters input[data-filter=suche]').value"),
+        json!("eltern")
+    );
+}

@@ -185,3 +185,43 @@ fn no_broken_link_under_a_sub_path() {
         serde_json::from_slice(&files["manifest.webmanifest"]).expect("manifest");
     assert_eq!(manifest["start_url"], "/handbuch/");
 }
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    e.write_all(bytes).expect("gzip");
+    e.finish().expect("gzip").len()
+}
+
+/// The first visit of any chapter — its HTML, the stylesheet and the script, compressed —
+/// stays under 30 KB; the search index is fetched only when the reader searches.
+#[test]
+fn first_visit_weight_stays_under_30_kb() {
+    let book = Book::repo();
+    assert!(book.run(&["build"]).status.success());
+    let files = common::snapshot(&book.path().join("public"));
+    let asset = |prefix: &str| {
+        files
+            .iter()
+            .find(|(p, _)| p.starts_with(prefix))
+            .map(|(_, b)| gzip_len(b))
+            .expect(prefix)
+    };
+    let shared = asset("assets/style.") + asset("assets/handbook.");
+    for (page, bytes) in files
+        .iter()
+        .filter(|(p, _)| p.ends_with("/index.html") && !p.starts_with("drucken/"))
+    {
+        let total = gzip_len(bytes) + shared;
+        assert!(total < 30 * 1024, "{page}: {total} bytes on first visit");
+        let html = String::from_utf8_lossy(bytes);
+        assert!(
+            !html.contains("search.") || !html.contains("rel=\"preload\""),
+            "the search index is not preloaded"
+        );
+    }
+    assert!(
+        asset("assets/search.") < 40 * 1024,
+        "the search index grew past 40 KB compressed"
+    );
+}

@@ -287,6 +287,19 @@ impl Session {
             .unwrap_or(false)
     }
 
+    /// Presses keys on whatever has the focus (WebDriver key codes: "\u{E015}" is ArrowDown).
+    pub fn press(&self, keys: &str) {
+        let mut actions = Vec::new();
+        for c in keys.chars() {
+            actions.push(json!({ "type": "keyDown", "value": c.to_string() }));
+            actions.push(json!({ "type": "keyUp", "value": c.to_string() }));
+        }
+        self.cmd(
+            "actions",
+            json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }] }),
+        );
+    }
+
     pub fn accept_alert(&self) {
         self.cmd("alert/accept", json!({}));
     }

@@ -1,0 +1,38 @@
+#!/usr/bin/env python3
+"""Page weight: what a reader downloads on the first visit of each page of this handbook
+(HTML + CSS + JS, gzip -9), and the size of the search index (fetched on first search).
+
+    cargo build --release && python3 benches/weight.py
+"""
+import glob, gzip, os, subprocess, sys, tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, "target", "release", "handbook")
+
+
+def gz(path):
+    return len(gzip.compress(open(path, "rb").read(), 9))
+
+
+def main():
+    if not os.path.exists(BIN):
+        sys.exit("build the release binary first: cargo build --release")
+    out = tempfile.mkdtemp(prefix="handbook-weight-")
+    subprocess.run([BIN, "build", ROOT, "--out", out], check=True, capture_output=True)
+    css = gz(glob.glob(f"{out}/assets/style.*.css")[0])
+    js = gz(glob.glob(f"{out}/assets/handbook.*.js")[0])
+    search = glob.glob(f"{out}/assets/search.*.json")[0]
+    print("| page | HTML gz | + CSS + JS gz = first visit |")
+    print("|---|---:|---:|")
+    rows = []
+    for page in sorted(glob.glob(f"{out}/**/index.html", recursive=True)):
+        rel = "/" + os.path.relpath(os.path.dirname(page), out).replace(".", "").strip("/")
+        rel = rel if rel == "/" else rel + "/"
+        rows.append((rel, gz(page)))
+    for rel, html in rows:
+        print(f"| {rel} | {html / 1024:.1f} KB | {(html + css + js) / 1024:.1f} KB |")
+    print(f"\nCSS {css / 1024:.1f} KB, JS {js / 1024:.1f} KB (gzip); search index {os.path.getsize(search) / 1024:.0f} KB raw, {gz(search) / 1024:.1f} KB gzip, fetched on first search")
+
+
+if __name__ == "__main__":
+    main()
