@@ -109,9 +109,9 @@ def measure(n, runs):
         chapter_page = os.path.join(out, "k00002", "index.html")
         page_bytes = os.path.getsize(chapter_page)
         page_gz = len(gzip.compress(open(chapter_page, "rb").read()))
-        search = [f for f in os.listdir(os.path.join(out, "assets")) if f.startswith("search.")][0]
-        search_bytes = os.path.getsize(os.path.join(out, "assets", search))
-        search_gz = len(gzip.compress(open(os.path.join(out, "assets", search), "rb").read()))
+        search = os.path.join(out, "search-index.json")
+        search_bytes = os.path.getsize(search)
+        search_gz = len(gzip.compress(open(search, "rb").read()))
         return statistics.median(times), peak / 1024, size, pages, page_bytes, page_gz, search_bytes, search_gz
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -21,7 +21,7 @@ def main():
     subprocess.run([BIN, "build", ROOT, "--out", out], check=True, capture_output=True)
     css = gz(glob.glob(f"{out}/assets/style.*.css")[0])
     js = gz(glob.glob(f"{out}/assets/handbook.*.js")[0])
-    search = glob.glob(f"{out}/assets/search.*.json")[0]
+    search = f"{out}/search-index.json"
     print("| page | HTML gz | + CSS + JS gz = first visit |")
     print("|---|---:|---:|")
     rows = []

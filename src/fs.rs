@@ -3,6 +3,25 @@
 use crate::diagnostic::Diagnostic;
 use std::path::{Path, PathBuf};
 
+/// How the pure stages get at file contents (chapters are read when they are worked on, so a
+/// big handbook never sits in memory whole). The build passes [`Disk`].
+pub trait Files: Sync {
+    fn text(&self, path: &Path) -> Result<String, Diagnostic>;
+    fn bytes(&self, path: &Path) -> Result<Vec<u8>, Diagnostic>;
+}
+
+/// The file system.
+pub struct Disk;
+
+impl Files for Disk {
+    fn text(&self, path: &Path) -> Result<String, Diagnostic> {
+        read_text(path, path)
+    }
+    fn bytes(&self, path: &Path) -> Result<Vec<u8>, Diagnostic> {
+        std::fs::read(path).map_err(|e| io_error(path, "cannot read file", &e))
+    }
+}
+
 /// Reads a UTF-8 text file; `shown` is the path as the user should see it.
 pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| io_error(shown, "cannot read file", &e))?;

@@ -41,7 +41,7 @@ pub mod write;
 pub mod yaml;
 
 use diagnostic::Diagnostic;
-use render::{Mode, Sink, Summary};
+use render::{Mode, Piece, Sink, Summary};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -138,7 +138,7 @@ pub fn run(opts: &Options, sink: &dyn Sink) -> Report {
             return Report::failed(vec![d], started);
         }
     };
-    let (mut site, mut diagnostics) = match site::parse(sources, base_url.as_deref()) {
+    let (site, mut diagnostics) = match site::parse(sources, base_url.as_deref(), &fs::Disk) {
         Ok(s) => s,
         Err(e) => return Report::failed(e, started),
     };
@@ -153,22 +153,7 @@ pub fn run(opts: &Options, sink: &dyn Sink) -> Report {
         report.elapsed = started.elapsed();
         return report;
     }
-    // What only validation needed goes before rendering: memory stays flat for big handbooks.
-    for page in &mut site.chapters {
-        page.text = String::new();
-    }
-    let search = match render::write_search(&site, sink) {
-        Ok(s) => s,
-        Err(e) => {
-            diagnostics.extend(e);
-            report.diagnostics = diagnostic::sorted(diagnostics);
-            return report;
-        }
-    };
-    for page in &mut site.chapters {
-        page.md.sections = Vec::new();
-    }
-    match render::render(&site, &search, &theme, &theme_paths, opts.mode, sink) {
+    match render::render(&site, &fs::Disk, &theme, &theme_paths, opts.mode, sink) {
         Ok(summary) => report.summary = Some(summary),
         Err(e) => diagnostics.extend(e),
     }
@@ -185,6 +170,9 @@ impl Sink for NullSink {
         Ok(())
     }
     fn append(&self, _: &str, _: &[u8]) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+    fn assemble(&self, _: &str, _: &[Piece]) -> Result<(), Diagnostic> {
         Ok(())
     }
 }

@@ -22,7 +22,8 @@ pub struct Asset {
 pub struct Sources {
     pub config: SourceFile,
     pub index: Option<SourceFile>,
-    pub chapters: Vec<SourceFile>,
+    /// Chapter files (as shown); they are read when they are parsed and rendered.
+    pub chapters: Vec<PathBuf>,
     pub data: Vec<SourceFile>,
     pub assets: Vec<Asset>,
     /// Files of the handbook's own `theme/` (path below `theme/`, bytes): they override the built-in theme.
@@ -113,7 +114,7 @@ pub fn load(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
         match (parent.to_str().unwrap_or(""), ext) {
             ("", "yaml") if rel_content == Path::new("handbook.yaml") => {}
             ("", "md") if rel_content == Path::new("index.md") => {}
-            ("chapters", "md") => chapters.extend(read(&rel, &mut errors)),
+            ("chapters", "md") => chapters.push(shown(root, &rel)),
             ("data", "yaml" | "yml") => data.extend(read(&rel, &mut errors)),
             (_, "md" | "yaml" | "yml") => warnings.push(
                 Diagnostic::warning(

@@ -1,5 +1,6 @@
 //! Markdown: front matter, German typography, heading ids, callouts, links and directives.
 
+use crate::diagnostic::Pos;
 use pulldown_cmark::{
     BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
 };
@@ -119,6 +120,8 @@ pub struct Link {
     pub target: Target,
     pub raw: String,
     pub offset: usize,
+    /// Where in its file (set by [`Rendered::locate`]).
+    pub pos: Pos,
 }
 
 /// `{{ kind id key=value }}` alone in a paragraph: embeds a data file.
@@ -128,6 +131,7 @@ pub struct Directive {
     pub id: String,
     pub filters: Vec<(String, String)>,
     pub offset: usize,
+    pub pos: Pos,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,6 +146,7 @@ pub struct Heading {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub offset: usize,
+    pub pos: Pos,
     pub error: bool,
     pub message: String,
     pub hint: String,
@@ -164,6 +169,23 @@ pub struct Rendered {
     pub directives: Vec<Directive>,
     pub problems: Vec<Problem>,
     pub sections: Vec<Section>,
+}
+
+impl Rendered {
+    /// Sets the file position of every link, directive and problem: the Markdown started at
+    /// byte `body_offset` of `text`.
+    pub fn locate(&mut self, text: &str, body_offset: usize) {
+        let at = |offset: usize| Pos::of_offset(text, body_offset + offset);
+        for l in &mut self.links {
+            l.pos = at(l.offset);
+        }
+        for d in &mut self.directives {
+            d.pos = at(d.offset);
+        }
+        for p in &mut self.problems {
+            p.pos = at(p.offset);
+        }
+    }
 }
 
 /// How links are turned into URLs.
@@ -255,6 +277,7 @@ fn parse_directive(inner: &str, offset: usize) -> Result<Directive, Problem> {
     let mut words = inner.split_whitespace();
     let problem = |message: String| Problem {
         offset,
+        pos: Pos::default(),
         error: true,
         message,
         hint: "write it as {{ KIND ID }}, e.g. {{ checklist veranstaltungsplanung }}".into(),
@@ -279,11 +302,21 @@ fn parse_directive(inner: &str, offset: usize) -> Result<Directive, Problem> {
         id: id.to_string(),
         filters,
         offset,
+        pos: Pos::default(),
     })
 }
 
 /// Renders Markdown to HTML and collects headings, links, directives and search text.
 pub fn render(md: &str, resolve: &dyn Resolve) -> Rendered {
+    render_as(md, resolve, true)
+}
+
+/// Only what validation needs: headings, links, directives, problems (no HTML, no text).
+pub fn metadata(md: &str, resolve: &dyn Resolve) -> Rendered {
+    render_as(md, resolve, false)
+}
+
+fn render_as(md: &str, resolve: &dyn Resolve, full: bool) -> Rendered {
     let mut r = Rendered::default();
     let mut out: Vec<Event> = Vec::new();
     let mut used_ids: HashSet<String> = HashSet::new();
@@ -333,14 +366,17 @@ pub fn render(md: &str, resolve: &dyn Resolve) -> Rendered {
                 if *level == HeadingLevel::H1 {
                     r.problems.push(Problem {
                         offset: range.start,
+                        pos: Pos::default(),
                         error: false,
                         message: "a level-1 heading (`#`) inside a chapter".into(),
                         hint: "the chapter title is the page's only level-1 heading; use `##` for sections".into(),
                     });
                 }
-                flush_section(&mut r, &mut section);
-                section.anchor = Some(id.clone());
-                section.heading = text.clone();
+                if full {
+                    flush_section(&mut r, &mut section);
+                    section.anchor = Some(id.clone());
+                    section.heading = text.clone();
+                }
                 r.headings.push(Heading {
                     level: level_n,
                     id: id.clone(),
@@ -395,6 +431,7 @@ pub fn render(md: &str, resolve: &dyn Resolve) -> Rendered {
                 if text.contains("{{") {
                     r.problems.push(Problem {
                         offset: range.start,
+                        pos: Pos::default(),
                         error: false,
                         message: "`{{` inside a paragraph is shown as text".into(),
                         hint: "a directive must stand alone in its paragraph, with empty lines around it".into(),
@@ -465,7 +502,9 @@ pub fn render(md: &str, resolve: &dyn Resolve) -> Rendered {
             }
             Event::Text(t) | Event::Code(t) => {
                 let t = german_quotes(t);
-                section.text.push_str(&t);
+                if full {
+                    section.text.push_str(&t);
+                }
                 out.push(map_text(event.clone()));
             }
             Event::SoftBreak | Event::HardBreak => {
@@ -480,8 +519,10 @@ pub fn render(md: &str, resolve: &dyn Resolve) -> Rendered {
         }
         i += 1;
     }
-    flush_section(&mut r, &mut section);
-    pulldown_cmark::html::push_html(&mut r.html, out.into_iter());
+    if full {
+        flush_section(&mut r, &mut section);
+        pulldown_cmark::html::push_html(&mut r.html, out.into_iter());
+    }
     r
 }
 
@@ -551,6 +592,7 @@ fn link_href(
                     target: target.clone(),
                     raw: dest.into(),
                     offset,
+                    pos: Pos::default(),
                 });
                 return (href, Some(title));
             }
@@ -563,6 +605,7 @@ fn link_href(
         target,
         raw: dest.into(),
         offset,
+        pos: Pos::default(),
     });
     (href, None)
 }

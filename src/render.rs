@@ -1,18 +1,11 @@
 //! Render: Tera turns the validated site into pages and assets, handed one by one to a sink.
 
 use crate::diagnostic::Diagnostic;
+use crate::markdown::Rendered;
 use crate::site::{Page, Site};
 use crate::theme::Theme;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashMap};
-
-/// Where rendered files go: a folder on disk, or memory for the preview server.
-/// Shared by the threads that render chapters.
-pub trait Sink: Sync {
-    fn file(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
-    /// Appends to a file (creating it): large pages are written piece by piece.
-    fn append(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
-}
 
 /// How the pages are rendered.
 #[derive(Debug, Clone, Copy, Default)]
@@ -276,23 +269,15 @@ fn prefix_ids(
     out
 }
 
-/// Chapter content with directives rendered through the theme's partials.
-/// `shift` moves every heading down that many levels (the print page nests chapters).
-fn content(
-    site: &Site,
-    page: &Page,
-    t: &tera::Tera,
-    base: &Value,
-    theme_paths: &HashMap<String, String>,
-    shift: u8,
-) -> Result<String, Diagnostic> {
-    let mut html = shift_headings(&page.md.html, shift);
-    for (i, d) in page.md.directives.iter().enumerate() {
-        let Ok(view) = crate::validate::embed(site, d) else {
+/// Chapter HTML with its directives drawn by the theme's partials. `shift` moves every heading
+/// down that many levels (the print page nests chapters one level deeper).
+fn content(ctx: &Ctx, md: &Rendered, shift: u8) -> Result<String, Diagnostic> {
+    let mut html = shift_headings(&md.html, shift);
+    for (i, d) in md.directives.iter().enumerate() {
+        let Ok(view) = crate::validate::embed(ctx.site, d) else {
             continue;
         };
-        let level = page
-            .md
+        let level = md
             .headings
             .iter()
             .take_while(|h| h.offset < d.offset)
@@ -300,16 +285,16 @@ fn content(
             .map_or(2, |h| h.level + 1)
             .saturating_add(shift)
             .min(6);
-        let mut ctx = base.clone();
-        ctx["data"] = view;
-        ctx["level"] = level.into();
+        let mut c = ctx.base.clone();
+        c["data"] = view;
+        c["level"] = level.into();
         let name = format!("partials/{}.html", d.kind);
-        let ctx =
-            tera::Context::from_value(ctx).map_err(|e| template_error(theme_paths, &name, &e))?;
-        let rendered = t
-            .render(&name, &ctx)
-            .map_err(|e| template_error(theme_paths, &name, &e))?;
-        html = html.replacen(&format!("<!--directive:{i}-->\n"), &rendered, 1);
+        let rendered = render_page(&ctx.t, &name, c, ctx.theme_paths)?;
+        html = html.replacen(
+            &format!("<!--directive:{i}-->\n"),
+            &String::from_utf8_lossy(&rendered),
+            1,
+        );
     }
     Ok(html)
 }
@@ -330,6 +315,23 @@ fn render_page(
 /// current chapter (so page size does not grow with the handbook) and link the full contents.
 const NAV_WINDOW: usize = 60;
 
+/// One piece of a file assembled from parts.
+pub enum Piece {
+    Text(String),
+    /// A part written earlier with `Sink::append`; it is removed once assembled.
+    Part(String),
+}
+
+/// Where rendered files go: a folder on disk, or memory for the preview server.
+/// Shared by the threads that render chapters.
+pub trait Sink: Sync {
+    fn file(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
+    /// Appends to a file (creating it).
+    fn append(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
+    /// Writes `path` from pieces in order, removing the parts.
+    fn assemble(&self, path: &str, pieces: &[Piece]) -> Result<(), Diagnostic>;
+}
+
 /// Everything the page templates share.
 struct Ctx<'a> {
     site: &'a Site,
@@ -342,6 +344,13 @@ struct Ctx<'a> {
     print_targets: HashMap<String, (String, String)>,
 }
 
+/// A chapter rendered once: its page, its part of the print page, its search entries.
+struct Chapter {
+    page: Vec<u8>,
+    print: String,
+    search: Vec<String>,
+}
+
 impl Ctx<'_> {
     fn canonical(&self, url: &str) -> String {
         format!("{}{url}", self.origin)
@@ -351,22 +360,20 @@ impl Ctx<'_> {
         render_page(&self.t, name, ctx, self.theme_paths).map_err(|e| vec![e])
     }
 
-    fn content(&self, page: &Page, shift: u8) -> Result<String, Vec<Diagnostic>> {
-        content(
-            self.site,
-            page,
-            &self.t,
-            &self.base,
-            self.theme_paths,
-            shift,
-        )
-        .map_err(|e| vec![e])
-    }
-
-    /// A chapter's page.
-    fn chapter(&self, i: usize) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    /// Reads chapter `i` again and renders everything made of it.
+    fn chapter(&self, i: usize, files: &dyn crate::fs::Files) -> Result<Chapter, Vec<Diagnostic>> {
         let site = self.site;
         let c = &site.chapters[i];
+        let text = files.text(&c.path).map_err(|e| vec![e])?;
+        let body = crate::markdown::split_front_matter(&text).map_or(text.as_str(), |fm| fm.body);
+        let md = crate::markdown::render(body, &site.resolver);
+        let html = content(self, &md, 0).map_err(|e| vec![e])?;
+        let print = prefix_ids(
+            &content(self, &md, 1).map_err(|e| vec![e])?,
+            &format!("{}--", c.slug),
+            &self.print_targets,
+        );
+        let search = crate::search::chapter_docs(c, &md.sections);
         let total = site.chapters.len();
         let (from, to) = if total <= NAV_WINDOW {
             (0, total)
@@ -392,8 +399,8 @@ impl Ctx<'_> {
             "number": i + 1,
             "reviewed": c.reviewed.map(|d| d.german()),
             "reviewed_iso": c.reviewed.map(|d| d.to_string()),
-            "headings": c.md.headings.iter().filter(|h| h.level == 2).map(|h| json!({ "id": h.id, "text": h.text })).collect::<Vec<_>>(),
-            "content": self.content(c, 0)?,
+            "headings": md.headings.iter().filter(|h| h.level == 2).map(|h| json!({ "id": h.id, "text": h.text })).collect::<Vec<_>>(),
+            "content": html,
         });
         ctx["nav"] = json!({
             "chapters": nav_chapters,
@@ -402,14 +409,16 @@ impl Ctx<'_> {
             "prev": link(i.checked_sub(1).map(|j| &site.chapters[j])),
             "next": link(site.chapters.get(i + 1)),
         });
-        self.page("page.html", ctx)
+        Ok(Chapter {
+            page: self.page("page.html", ctx)?,
+            print,
+            search,
+        })
     }
 
-    /// The whole handbook on one page, written chapter by chapter: the template is rendered
-    /// once with a placeholder per chapter, so memory does not grow with the handbook.
-    fn print_page(&self, out: &mut Out) -> Result<(), Vec<Diagnostic>> {
+    /// The frame of the print page, cut where the chapters go: `chapters + 1` pieces.
+    fn print_frame(&self) -> Result<Vec<String>, Vec<Diagnostic>> {
         let site = self.site;
-        let path = "drucken/index.html";
         let chapters: Vec<Value> = site
             .chapters
             .iter()
@@ -433,41 +442,16 @@ impl Ctx<'_> {
         });
         ctx["chapters"] = Value::Array(chapters);
         let frame = String::from_utf8(self.page("print.html", ctx)?).unwrap_or_default();
-        let mut hasher = Hasher::default();
+        let mut pieces = Vec::with_capacity(site.chapters.len() + 1);
         let mut rest = frame.as_str();
-        let mut first = true;
-        let mut write = |bytes: &[u8], out: &mut Out| -> Result<(), Vec<Diagnostic>> {
-            hasher.update(bytes);
-            let r = if first {
-                out.sink.file(path, bytes)
-            } else {
-                out.sink.append(path, bytes)
-            };
-            first = false;
-            r.map_err(|e| vec![e])
-        };
-        while let Some(start) = rest.find("<!--print-chapter:") {
-            let after = &rest[start + "<!--print-chapter:".len()..];
-            let Some(end) = after.find("-->") else { break };
-            let Ok(i) = after[..end].parse::<usize>() else {
-                break;
-            };
-            write(&rest.as_bytes()[..start], out)?;
-            if let Some(c) = site.chapters.get(i) {
-                let html = prefix_ids(
-                    &self.content(c, 1)?,
-                    &format!("{}--", c.slug),
-                    &self.print_targets,
-                );
-                write(html.as_bytes(), out)?;
-            }
-            rest = &after[end + 3..];
+        for i in 0..site.chapters.len() {
+            let marker = format!("<!--print-chapter:{i}-->");
+            let (before, after) = rest.split_once(&marker).unwrap_or((rest, ""));
+            pieces.push(before.to_string());
+            rest = after;
         }
-        write(rest.as_bytes(), out)?;
-        out.summary.pages += 1;
-        out.summary.files += 1;
-        out.written.push((path.to_string(), hasher.finish()));
-        Ok(())
+        pieces.push(rest.to_string());
+        Ok(pieces)
     }
 }
 
@@ -482,54 +466,74 @@ fn embedded_at(site: &Site) -> HashMap<String, String> {
     at
 }
 
-/// The written search index.
-pub struct SearchIndex {
-    /// Below the output root: `assets/search.HASH.json`.
-    pub path: String,
-    pub hash: String,
-    pub bytes: usize,
+/// What one run of chapters (one thread) wrote.
+struct Run {
+    written: Vec<(String, String)>,
+    pages: usize,
+    print_part: String,
+    print_hash: String,
+    /// The run's search part, when it has entries.
+    search_part: Option<String>,
+    search_hash: String,
+    search_bytes: usize,
 }
 
-/// Writes the search index, named by its content hash. It is streamed twice (once to hash,
-/// once to write) so that it is never whole in memory.
-pub fn write_search(site: &Site, sink: &dyn Sink) -> Result<SearchIndex, Vec<Diagnostic>> {
-    let embedded_at = embedded_at(site);
-    let mut hasher = Hasher::default();
-    crate::search::write(site, &embedded_at, &mut |chunk| {
-        hasher.update(chunk.as_bytes())
-    });
-    let hash = hasher.finish();
-    let path = format!("assets/search.{hash}.json");
-    let mut buffer = String::new();
-    let mut first = true;
-    let mut bytes = 0;
-    let mut result = Ok(());
-    let mut flush = |buffer: &mut String| {
-        let r = if first {
-            sink.file(&path, buffer.as_bytes())
-        } else {
-            sink.append(&path, buffer.as_bytes())
-        };
-        first = false;
-        bytes += buffer.len();
-        buffer.clear();
-        r
+/// Renders chapters `from..to`: pages to the sink, print and search entries into parts.
+fn render_run(
+    ctx: &Ctx,
+    files: &dyn crate::fs::Files,
+    sink: &dyn Sink,
+    frame: &[String],
+    run: usize,
+    from: usize,
+    to: usize,
+) -> Result<Run, Vec<Diagnostic>> {
+    let site = ctx.site;
+    let print_part = format!(".parts/print-{run}");
+    let search_part = format!(".parts/search-{run}");
+    let mut out = Run {
+        written: Vec::new(),
+        pages: 0,
+        print_part: print_part.clone(),
+        print_hash: String::new(),
+        search_part: None,
+        search_hash: String::new(),
+        search_bytes: 0,
     };
-    crate::search::write(site, &embedded_at, &mut |chunk| {
-        buffer.push_str(chunk);
-        if buffer.len() > 1 << 20 && result.is_ok() {
-            result = flush(&mut buffer);
+    let (mut print_hash, mut search_hash) = (Hasher::default(), Hasher::default());
+    for (i, frame_before) in frame.iter().enumerate().take(to).skip(from) {
+        let c = ctx.chapter(i, files)?;
+        let path = format!("{}/index.html", site.chapters[i].slug);
+        out.written.push((path.clone(), hash(&c.page)));
+        sink.file(&path, &c.page).map_err(|e| vec![e])?;
+        out.pages += 1;
+        let print = format!("{frame_before}{}", c.print);
+        print_hash.update(print.as_bytes());
+        sink.append(&print_part, print.as_bytes())
+            .map_err(|e| vec![e])?;
+        if !c.search.is_empty() {
+            let mut docs = c.search.join(",");
+            if out.search_part.is_some() {
+                docs.insert(0, ',');
+            }
+            search_hash.update(docs.as_bytes());
+            out.search_bytes += docs.len();
+            sink.append(&search_part, docs.as_bytes())
+                .map_err(|e| vec![e])?;
+            out.search_part = Some(search_part.clone());
         }
-    });
-    result.map_err(|e| vec![e])?;
-    flush(&mut buffer).map_err(|e| vec![e])?;
-    Ok(SearchIndex { path, hash, bytes })
+    }
+    out.print_hash = print_hash.finish();
+    out.search_hash = search_hash.finish();
+    Ok(out)
 }
 
-/// Renders every page and asset into `sink`. Chapter pages are rendered on all cores.
+/// Renders every page and asset into `sink`. Chapters are read again and rendered on all
+/// cores, in contiguous runs, each chapter once; the print page and the search index are put
+/// together from the runs' parts at the end.
 pub fn render(
     site: &Site,
-    search: &SearchIndex,
+    files: &dyn crate::fs::Files,
     theme: &Theme,
     theme_paths: &HashMap<String, String>,
     mode: Mode,
@@ -552,9 +556,10 @@ pub fn render(
         assets.insert(name.to_string(), format!("{base_path}{hashed}"));
         asset_files.push((hashed, bytes));
     }
-
     let embedded_at = embedded_at(site);
-    let search_name = &search.path;
+    // The search index is made while the chapters are rendered, so its name carries no hash:
+    // it is revalidated like a page (netlify.toml), not cached for a year.
+    let search_path = "search-index.json".to_string();
 
     let imprint_url = cfg
         .imprint
@@ -576,7 +581,7 @@ pub fn render(
             "imprint_url": imprint_url,
         },
         "assets": assets,
-        "search_index": format!("{base_path}{search_name}"),
+        "search_index": format!("{base_path}{search_path}"),
         "live": mode.live,
     });
     let ctx = Ctx {
@@ -585,7 +590,11 @@ pub fn render(
         theme_paths,
         base,
         // Page URLs already carry the base path: the canonical URL is the origin plus that.
-        origin: cfg.base_url.strip_suffix(base_path.as_str()).unwrap_or(&cfg.base_url).to_string(),
+        origin: cfg
+            .base_url
+            .strip_suffix(base_path.as_str())
+            .unwrap_or(&cfg.base_url)
+            .to_string(),
         chapter_list: site
             .chapters
             .iter()
@@ -615,57 +624,83 @@ pub fn render(
         "title": cfg.title,
         "description": cfg.description,
         "canonical": ctx.canonical(&base_path),
-        "content": ctx.content(&site.index, 0)?,
+        "content": content(&ctx, &site.index.md, 0).map_err(|e| vec![e])?,
     });
     page["chapters"] = Value::Array(ctx.chapter_list.clone());
     page["checklists"] = Value::Array(checklists);
     out.put("index.html", &ctx.page("index.html", page)?)?;
 
-    // Chapters, in as many contiguous runs as there are cores; merged in order.
+    // Chapters, in as many contiguous runs as there are cores.
+    let frame = ctx.print_frame()?;
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
-    let run = site.chapters.len().div_ceil(threads).max(1);
-    let results: Vec<Result<Out, Vec<Diagnostic>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..site.chapters.len())
-            .step_by(run)
-            .map(|from| {
-                let ctx = &ctx;
+    let n = site.chapters.len();
+    let per_run = n.div_ceil(threads).max(1);
+    let runs: Vec<Run> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..n)
+            .step_by(per_run)
+            .enumerate()
+            .map(|(run, from)| {
+                let (ctx, frame) = (&ctx, &frame);
                 scope.spawn(move || {
-                    let mut part = Out {
-                        sink,
-                        summary: Summary::default(),
-                        written: Vec::new(),
-                    };
-                    for i in from..(from + run).min(site.chapters.len()) {
-                        part.put(
-                            &format!("{}/index.html", site.chapters[i].slug),
-                            &ctx.chapter(i)?,
-                        )?;
-                    }
-                    Ok(part)
+                    render_run(ctx, files, sink, frame, run, from, (from + per_run).min(n))
                 })
             })
             .collect();
         handles
             .into_iter()
             .map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    Err(vec![Diagnostic::error(
-                        "handbook",
-                        0,
-                        0,
-                        "a render thread failed",
-                    )])
-                })
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
             })
-            .collect()
-    });
-    for r in results {
-        out.merge(r?);
-    }
+            .collect::<Result<Vec<_>, _>>()
+    })?;
 
-    ctx.print_page(&mut out)?;
+    let mut print_pieces = Vec::new();
+    let mut print_hash = Hasher::default();
+    let mut search_pieces = vec![Piece::Text(crate::search::HEAD.to_string())];
+    let mut search_hash = Hasher::default();
+    let data_docs = crate::search::data_docs(site, &embedded_at).join(",");
+    let mut search_bytes = data_docs.len();
+    search_hash.update(data_docs.as_bytes());
+    let mut docs_before = !data_docs.is_empty();
+    search_pieces.push(Piece::Text(data_docs));
+    for run in runs {
+        out.written.extend(run.written);
+        out.summary.pages += run.pages;
+        out.summary.files += run.pages;
+        print_hash.update(run.print_hash.as_bytes());
+        print_pieces.push(Piece::Part(run.print_part));
+        if let Some(part) = run.search_part {
+            if docs_before {
+                search_pieces.push(Piece::Text(",".into()));
+            }
+            docs_before = true;
+            search_hash.update(run.search_hash.as_bytes());
+            search_bytes += run.search_bytes;
+            search_pieces.push(Piece::Part(part));
+        }
+    }
+    let last = frame.last().cloned().unwrap_or_default();
+    print_hash.update(last.as_bytes());
+    print_pieces.push(Piece::Text(last));
+    if n == 0 {
+        print_pieces.insert(0, Piece::Text(frame[0].clone()));
+    }
+    sink.assemble("drucken/index.html", &print_pieces)
+        .map_err(|e| vec![e])?;
+    out.written
+        .push(("drucken/index.html".into(), print_hash.finish()));
+    out.summary.pages += 1;
+    out.summary.files += 1;
+    search_pieces.push(Piece::Text(crate::search::TAIL.to_string()));
+    sink.assemble(&search_path, &search_pieces)
+        .map_err(|e| vec![e])?;
+    out.written
+        .push((search_path.clone(), search_hash.finish()));
+    out.summary.files += 1;
+    out.summary.search_bytes = search_bytes + crate::search::HEAD.len() + crate::search::TAIL.len();
 
     let mut page = ctx.base.clone();
     page["page"] = json!({ "kind": "404", "title": "Seite nicht gefunden", "description": cfg.description, "canonical": ctx.canonical(&base_path) });
@@ -687,17 +722,11 @@ pub fn render(
         )
         .as_bytes(),
     )?;
-
-    out.summary.search_bytes = search.bytes;
-    out.summary.files += 1;
-    out.written.push((search.path.clone(), search.hash.clone()));
-
     for (path, bytes) in asset_files {
         out.put(&path, bytes)?;
     }
     for a in &site.assets {
-        let bytes = std::fs::read(&a.source)
-            .map_err(|e| vec![crate::fs::io_error(&a.source, "cannot read file", &e)])?;
+        let bytes = files.bytes(&a.source).map_err(|e| vec![e])?;
         out.put(&a.site_path, &bytes)?;
     }
     if !mode.live {
@@ -724,12 +753,6 @@ impl Out<'_> {
         self.summary.files += 1;
         self.written.push((path.to_string(), hash(bytes)));
         self.sink.file(path, bytes).map_err(|e| vec![e])
-    }
-
-    fn merge(&mut self, other: Out) {
-        self.summary.pages += other.summary.pages;
-        self.summary.files += other.summary.files;
-        self.written.extend(other.written);
     }
 }
 

@@ -1,38 +1,46 @@
 //! Search: the index the page searches, built from chapter sections and data items.
 
+use crate::markdown::Section;
 use crate::markdown::plain_text;
-use crate::site::Site;
+use crate::site::{Page, Site};
 
-/// Emits the search index as compact JSON, in pieces (it can be large):
-/// `{"v":1,"docs":[[title, context, url, text], ...]}`. Folding and matching happen in the
-/// page, so the index holds the text once, as written (snippets are cut from it).
-pub fn write(
+/// The search index is JSON: `{"v":1,"docs":[[title, context, url, text], ...]}`. Folding and
+/// matching happen in the page, so it holds the text once, as written (snippets are cut from
+/// it). It is assembled from pieces: the data items, then each chapter's sections.
+pub const HEAD: &str = "{\"v\":1,\"docs\":[";
+pub const TAIL: &str = "]}";
+
+/// One entry, as JSON.
+fn doc(title: &str, context: &str, url: &str, text: &str) -> String {
+    serde_json::to_string(&(title, context, url, text)).unwrap_or_else(|_| "[]".into())
+}
+
+/// A chapter's entries: one per section (the part before the first heading, then each heading).
+pub fn chapter_docs(page: &Page, sections: &[Section]) -> Vec<String> {
+    let mut docs = Vec::new();
+    for s in sections {
+        let url = match &s.anchor {
+            Some(a) => format!("{}#{a}", page.url),
+            None => page.url.clone(),
+        };
+        if s.text.is_empty() && s.heading.is_empty() {
+            continue;
+        }
+        docs.push(doc(&page.title, &s.heading, &url, &s.text));
+    }
+    if docs.is_empty() {
+        docs.push(doc(&page.title, "", &page.url, ""));
+    }
+    docs
+}
+
+/// The entries of the data lists: organisations, agencies, links, checklist points, list items,
+/// each at the page that embeds it first.
+pub fn data_docs(
     site: &Site,
     embedded_at: &std::collections::HashMap<String, String>,
-    emit: &mut dyn FnMut(&str),
-) {
-    emit("{\"v\":1,\"docs\":[");
-    let mut docs = Docs { emit, first: true };
-    for c in &site.chapters {
-        for s in &c.md.sections {
-            let url = match &s.anchor {
-                Some(a) => format!("{}#{a}", c.url),
-                None => c.url.clone(),
-            };
-            let context = if s.heading.is_empty() {
-                String::new()
-            } else {
-                s.heading.clone()
-            };
-            if s.text.is_empty() && context.is_empty() {
-                continue;
-            }
-            docs.push(&c.title, &context, url, s.text.clone());
-        }
-        if c.md.sections.is_empty() {
-            docs.push(&c.title, "", c.url.clone(), String::new());
-        }
-    }
+) -> Vec<String> {
+    let mut docs = Docs { out: Vec::new() };
     for (id, d) in &site.data {
         let Some(page) = embedded_at.get(id) else {
             continue;
@@ -108,7 +116,17 @@ pub fn write(
             }
         }
     }
-    (docs.emit)("]}");
+    docs.out
+}
+
+struct Docs {
+    out: Vec<String>,
+}
+
+impl Docs {
+    fn push(&mut self, title: &str, context: &str, url: String, text: String) {
+        self.out.push(doc(title, context, &url, &text));
+    }
 }
 
 /// Adds contact data to a search text (readers look for a town or a street too).
@@ -116,23 +134,5 @@ fn contact<const N: usize>(text: &mut String, fields: [&Option<String>; N]) {
     for value in fields.into_iter().flatten() {
         text.push(' ');
         text.push_str(&value.split_whitespace().collect::<Vec<_>>().join(" "));
-    }
-}
-
-struct Docs<'a> {
-    emit: &'a mut dyn FnMut(&str),
-    first: bool,
-}
-
-impl Docs<'_> {
-    /// One searchable entry: [title, context, url, text].
-    fn push(&mut self, title: &str, context: &str, url: String, text: String) {
-        if !self.first {
-            (self.emit)(",");
-        }
-        self.first = false;
-        (self.emit)(
-            &serde_json::to_string(&(title, context, url, text)).unwrap_or_else(|_| "[]".into()),
-        );
     }
 }

@@ -1,7 +1,7 @@
 //! Serve: the live preview — builds into memory, serves over HTTP, rebuilds on every change.
 
 use crate::diagnostic::Diagnostic;
-use crate::render::{Mode, Sink};
+use crate::render::{Mode, Piece, Sink};
 use crate::{Options, Report};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -42,6 +42,19 @@ impl Sink for MemorySink {
             f.entry(path.to_string())
                 .or_default()
                 .extend_from_slice(bytes);
+        }
+        Ok(())
+    }
+    fn assemble(&self, path: &str, pieces: &[Piece]) -> Result<(), Diagnostic> {
+        if let Ok(mut f) = self.files.lock() {
+            let mut out = Vec::new();
+            for piece in pieces {
+                match piece {
+                    Piece::Text(t) => out.extend_from_slice(t.as_bytes()),
+                    Piece::Part(p) => out.extend(f.remove(p).unwrap_or_default()),
+                }
+            }
+            f.insert(path.to_string(), out);
         }
         Ok(())
     }

@@ -30,27 +30,26 @@ struct IndexFrontMatter {
 }
 
 /// A page written from Markdown: a chapter or the start page.
+///
+/// After parsing, a chapter keeps only what validation and navigation need (title, headings,
+/// links, directives, with their positions); its HTML is made again while rendering, one
+/// chapter at a time, so that a big handbook never sits in memory whole.
 #[derive(Debug, Clone)]
 pub struct Page {
     /// File name (`05-kontakt.md`); links name chapters by it.
     pub file: String,
+    /// The file, as shown in messages and as read again for rendering.
     pub path: PathBuf,
-    pub text: String,
-    pub body_offset: usize,
     pub title: String,
     pub summary: Option<String>,
     pub reviewed: Option<Date>,
+    /// Where `reviewed:` stands, for its warning.
+    pub reviewed_pos: Pos,
     pub slug: String,
     /// Site-absolute URL with the base path: `/kontakt/`.
     pub url: String,
+    /// Headings, links, directives and problems; `html` and `sections` only for the start page.
     pub md: Rendered,
-}
-
-impl Page {
-    /// The file position of a byte offset in the Markdown body.
-    pub fn pos(&self, offset: usize) -> Pos {
-        Pos::of_offset(&self.text, self.body_offset + offset)
-    }
 }
 
 /// A link written in a data file's Markdown, located at its item.
@@ -73,12 +72,14 @@ pub struct Site {
     pub data_links: Vec<DataLink>,
     pub assets: Vec<Asset>,
     pub theme: Vec<(String, Vec<u8>)>,
+    pub resolver: Resolver,
 }
 
 /// URL paths the engine writes itself; chapters cannot take them.
 pub const RESERVED: [&str; 4] = ["assets", "drucken", "404", "suche"];
 
-struct Resolver {
+/// Turns chapter file names and file paths into URLs.
+pub struct Resolver {
     chapters: HashMap<String, (String, String)>,
     assets: HashMap<String, String>,
 }
@@ -128,6 +129,7 @@ fn front_matter<T: serde::de::DeserializeOwned>(
 pub fn parse(
     mut src: Sources,
     base_url: Option<&str>,
+    files: &dyn crate::fs::Files,
 ) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut warnings = src.warnings.clone();
@@ -147,25 +149,33 @@ pub fn parse(
 
     // Chapters: front matter first, so that links can be resolved while rendering.
     struct Pending {
-        file: SourceFile,
+        path: PathBuf,
         fm: FrontMatter,
-        body_offset: usize,
     }
+    // Each chapter is read when it is worked on, on all cores: first its front matter (titles
+    // are needed to resolve links), then its Markdown.
+    let fronts = parallel(std::mem::take(&mut src.chapters), &|path: PathBuf| {
+        let text = files.text(&path)?;
+        let file = SourceFile { path, text };
+        Ok::<_, Diagnostic>(
+            front_matter::<FrontMatter>(&file, true)?
+                .0
+                .map(|fm| Pending {
+                    path: file.path,
+                    fm,
+                }),
+        )
+    });
     let mut pending = Vec::new();
-    for file in std::mem::take(&mut src.chapters) {
-        match front_matter::<FrontMatter>(&file, true) {
-            Ok((Some(fm), body_offset, _)) => pending.push(Pending {
-                file,
-                fm,
-                body_offset,
-            }),
-            Ok((None, ..)) => {}
+    for f in fronts {
+        match f {
+            Ok(Some(p)) => pending.push(p),
+            Ok(None) => {}
             Err(e) => errors.push(e),
         }
     }
     pending.sort_by(|a, b| {
-        (a.fm.order.unwrap_or(i64::MAX), &a.file.path)
-            .cmp(&(b.fm.order.unwrap_or(i64::MAX), &b.file.path))
+        (a.fm.order.unwrap_or(i64::MAX), &a.path).cmp(&(b.fm.order.unwrap_or(i64::MAX), &b.path))
     });
     let mut resolver = Resolver {
         chapters: HashMap::new(),
@@ -174,7 +184,6 @@ pub fn parse(
     let mut slugs: HashMap<String, PathBuf> = HashMap::new();
     for p in &pending {
         let file = p
-            .file
             .path
             .file_name()
             .and_then(|f| f.to_str())
@@ -184,17 +193,17 @@ pub fn parse(
         if RESERVED.contains(&slug.as_str()) {
             errors.push(
                 Diagnostic::error(
-                    &p.file.path,
+                    &p.path,
                     0,
                     0,
                     format!("the chapter's URL `/{slug}/` is reserved"),
                 )
                 .with_hint("rename the file"),
             );
-        } else if let Some(other) = slugs.insert(slug.clone(), p.file.path.clone()) {
+        } else if let Some(other) = slugs.insert(slug.clone(), p.path.clone()) {
             errors.push(
                 Diagnostic::error(
-                    &p.file.path,
+                    &p.path,
                     0,
                     0,
                     format!("the URL `/{slug}/` is also the URL of {}", other.display()),
@@ -212,66 +221,55 @@ pub fn parse(
             .insert(a.site_path.clone(), format!("{base_path}{}", a.site_path));
     }
 
-    // Markdown is rendered on all cores, in contiguous runs, so the order stays.
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8);
-    let run = pending.len().div_ceil(threads).max(1);
-    let mut runs: Vec<Vec<Pending>> = Vec::new();
-    let mut rest = pending.into_iter().peekable();
-    while rest.peek().is_some() {
-        runs.push(rest.by_ref().take(run).collect());
-    }
-    let make_page = |p: Pending| {
+    let make_page = |p: Pending| -> Result<Page, Diagnostic> {
+        let text = files.text(&p.path)?;
+        let body_offset = markdown::split_front_matter(&text).map_or(0, |fm| fm.body_offset);
         let file = p
-            .file
             .path
             .file_name()
             .and_then(|f| f.to_str())
             .unwrap_or("")
             .to_string();
         let slug = slug_of(&file);
-        Page {
-            md: markdown::render(&p.file.text[p.body_offset..], &resolver),
+        let mut md = markdown::metadata(&text[body_offset..], &resolver);
+        md.locate(&text, body_offset);
+        Ok(Page {
+            md,
             url: format!("{base_path}{slug}/"),
             file,
-            path: p.file.path,
-            text: p.file.text,
-            body_offset: p.body_offset,
+            reviewed_pos: crate::yaml::key_pos(&text, "reviewed"),
+            path: p.path,
             title: p.fm.title,
             summary: p.fm.summary,
             reviewed: p.fm.reviewed,
             slug,
-        }
+        })
     };
-    let chapters: Vec<Page> = std::thread::scope(|scope| {
-        let handles: Vec<_> = runs
-            .into_iter()
-            .map(|run| scope.spawn(|| run.into_iter().map(make_page).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
+    let mut chapters = Vec::new();
+    for page in parallel(pending, &make_page) {
+        match page {
+            Ok(p) => chapters.push(p),
+            Err(e) => errors.push(e),
+        }
+    }
 
     let index = match &src.index {
         Some(file) => match front_matter::<IndexFrontMatter>(file, false) {
-            Ok((fm, body_offset, body)) => Some(Page {
-                file: "index.md".into(),
-                path: file.path.clone(),
-                text: file.text.clone(),
-                body_offset,
-                title: fm.unwrap_or_default().title.unwrap_or_default(),
-                summary: None,
-                reviewed: None,
-                slug: String::new(),
-                url: base_path.clone(),
-                md: markdown::render(body, &resolver),
-            }),
+            Ok((fm, body_offset, body)) => {
+                let mut md = markdown::render(body, &resolver);
+                md.locate(&file.text, body_offset);
+                Some(Page {
+                    file: "index.md".into(),
+                    path: file.path.clone(),
+                    title: fm.unwrap_or_default().title.unwrap_or_default(),
+                    summary: None,
+                    reviewed: None,
+                    reviewed_pos: Pos::default(),
+                    slug: String::new(),
+                    url: base_path.clone(),
+                    md,
+                })
+            }
             Err(e) => {
                 errors.push(e);
                 None
@@ -314,11 +312,10 @@ pub fn parse(
             let index = index.unwrap_or_else(|| Page {
                 file: "index.md".into(),
                 path: src.config.path.with_file_name("index.md"),
-                text: String::new(),
-                body_offset: 0,
                 title: String::new(),
                 summary: None,
                 reviewed: None,
+                reviewed_pos: Pos::default(),
                 slug: String::new(),
                 url: base_path.clone(),
                 md: Rendered::default(),
@@ -333,11 +330,38 @@ pub fn parse(
                 data_links,
                 assets: src.assets,
                 theme: src.theme,
+                resolver,
             };
             Ok((site, warnings))
         }
         _ => Err(errors),
     }
+}
+
+/// `f` over `items` on all cores, in contiguous runs; the results keep the items' order.
+fn parallel<T: Send, R: Send>(items: Vec<T>, f: &(dyn Fn(T) -> R + Sync)) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let per_run = items.len().div_ceil(threads).max(1);
+    let mut runs: Vec<Vec<T>> = Vec::new();
+    let mut rest = items.into_iter().peekable();
+    while rest.peek().is_some() {
+        runs.push(rest.by_ref().take(per_run).collect());
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = runs
+            .into_iter()
+            .map(|run| scope.spawn(move || run.into_iter().map(f).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// Keys whose values are Markdown: rendered to `KEY_html`.
@@ -413,6 +437,7 @@ fn render_markdown_fields(
                             target,
                             raw: dest.into(),
                             offset: 0,
+                            pos,
                         },
                     });
                 }

@@ -245,12 +245,12 @@ pub fn validate(site: &Site, today: Date) -> Vec<Diagnostic> {
             } else {
                 Diagnostic::warning(&page.path, 0, 0, &p.message)
             };
-            out.push(d.at(page.pos(p.offset)).with_hint(&p.hint));
+            out.push(d.at(p.pos).with_hint(&p.hint));
         }
         let headings: HashSet<&str> = page.md.headings.iter().map(|h| h.id.as_str()).collect();
         let mut embedded: HashSet<String> = HashSet::new();
         for d in &page.md.directives {
-            let pos = page.pos(d.offset);
+            let pos = d.pos;
             match embed(site, d) {
                 Err((message, hint)) => out.push(
                     Diagnostic::error(&page.path, 0, 0, message)
@@ -290,7 +290,7 @@ pub fn validate(site: &Site, today: Date) -> Vec<Diagnostic> {
             if let Some((message, hint)) = check_target(&link.target, Some(&page.file)) {
                 out.push(
                     Diagnostic::error(&page.path, 0, 0, message)
-                        .at(page.pos(link.offset))
+                        .at(link.pos)
                         .with_hint(hint),
                 );
             }
@@ -342,7 +342,7 @@ pub fn validate(site: &Site, today: Date) -> Vec<Diagnostic> {
             if let Some(r) = c.reviewed
                 && r.months_until(&today) >= months
             {
-                let pos = crate::yaml::key_pos(&c.text, "reviewed");
+                let pos = c.reviewed_pos;
                 out.push(
                     Diagnostic::warning(
                         &c.path,

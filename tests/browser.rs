@@ -37,7 +37,7 @@ fn build(book: &Book) {
 /// The point ids of a checklist, in order, as the YAML gives them.
 fn point_ids(book: &Book, checklist: &str) -> Vec<String> {
     let sources = handbook::load::load(book.path()).expect("load");
-    let (site, _) = handbook::site::parse(sources, None).expect("parse");
+    let (site, _) = handbook::site::parse(sources, None, &handbook::fs::Disk).expect("parse");
     site.data[checklist]
         .body
         .item_ids()
@@ -448,7 +448,7 @@ fn without_javascript_everything_is_plain_and_complete() {
 fn pages(book: &Book) -> Vec<String> {
     let mut pages = vec!["/".to_string(), "/drucken/".into(), "/404.html".into()];
     let sources = handbook::load::load(book.path()).expect("load");
-    let (site, _) = handbook::site::parse(sources, None).expect("parse");
+    let (site, _) = handbook::site::parse(sources, None, &handbook::fs::Disk).expect("parse");
     pages.extend(site.chapters.iter().map(|c| c.url.clone()));
     pages
 }
@@ -658,7 +658,7 @@ fn chapters_and_the_whole_handbook_print_cleanly() {
         "the whole handbook prints on {pages} pages"
     );
     let sources = handbook::load::load(site.book.path()).expect("load");
-    let (parsed, _) = handbook::site::parse(sources, None).expect("parse");
+    let (parsed, _) = handbook::site::parse(sources, None, &handbook::fs::Disk).expect("parse");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for c in &parsed.chapters {
         assert!(
@@ -717,7 +717,7 @@ fn after_one_visit_the_handbook_works_offline_and_new_builds_replace_the_cache()
 
     browser::stop(server);
     let sources = handbook::load::load(book.path()).expect("load");
-    let (parsed, _) = handbook::site::parse(sources, None).expect("parse");
+    let (parsed, _) = handbook::site::parse(sources, None, &handbook::fs::Disk).expect("parse");
     for c in &parsed.chapters {
         s.goto(&url(&c.url));
         assert_eq!(s.text("h1"), c.title, "{} offline", c.url);
@@ -817,7 +817,7 @@ fn search_is_german_aware_and_keyboard_driven() {
         "the search box shows",
         "return !document.getElementById('suche').hidden",
     );
-    let fetched = "return performance.getEntriesByType('resource').some(r => r.name.includes('/assets/search.'))";
+    let fetched = "return performance.getEntriesByType('resource').some(r => r.name.includes('/search-index.json'))";
     assert_eq!(
         s.js(fetched),
         json!(false),
