@@ -235,7 +235,8 @@ pub fn classify(dest: &str) -> Target {
     }
 }
 
-fn escape(s: &str) -> String {
+/// Escapes text for HTML content and attribute values.
+pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -243,6 +244,7 @@ fn escape(s: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
             _ => out.push(c),
         }
     }

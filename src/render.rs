@@ -182,29 +182,13 @@ fn tera(
         errors.push(template_error(theme_paths, &name, &e));
     }
     t.autoescape_on(vec![".html", ".xml"]);
-    t.set_escape_fn(escape_html);
+    // Only what HTML needs: Tera's default also escapes `/`, which bloats every URL.
+    t.set_escape_fn(crate::markdown::escape);
     if errors.is_empty() {
         Ok(t)
     } else {
         Err(errors)
     }
-}
-
-/// HTML escaping for templates: only what HTML needs (Tera's default also escapes `/`, which
-/// bloats every URL).
-fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// Adds a prefix to every id on a page fragment (and the references to them), so that

@@ -78,10 +78,11 @@ pub fn data_docs(
             }
             crate::data::Body::Links { items, .. } => {
                 for i in items {
+                    // The description first: snippets start with it, the address follows.
                     let text = format!(
                         "{} {}",
-                        i.url,
-                        i.description.as_deref().map(plain_text).unwrap_or_default()
+                        i.description.as_deref().map(plain_text).unwrap_or_default(),
+                        i.url
                     );
                     docs.push(&i.title, title, item_url(&i.id), text);
                 }

@@ -93,6 +93,14 @@ impl Resolve for Resolver {
     }
 }
 
+/// The file name of a path, as links name chapters.
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name()
+        .and_then(|f| f.to_str())
+        .unwrap_or("")
+        .to_string()
+}
+
 /// `05-kontakt.md` -> `kontakt`.
 pub fn slug_of(file: &str) -> String {
     let stem = file.strip_suffix(".md").unwrap_or(file);
@@ -183,12 +191,7 @@ pub fn parse(
     };
     let mut slugs: HashMap<String, PathBuf> = HashMap::new();
     for p in &pending {
-        let file = p
-            .path
-            .file_name()
-            .and_then(|f| f.to_str())
-            .unwrap_or("")
-            .to_string();
+        let file = file_name(&p.path);
         let slug = slug_of(&file);
         if RESERVED.contains(&slug.as_str()) {
             errors.push(
@@ -224,12 +227,7 @@ pub fn parse(
     let make_page = |p: Pending| -> Result<Page, Diagnostic> {
         let text = files.text(&p.path)?;
         let body_offset = markdown::split_front_matter(&text).map_or(0, |fm| fm.body_offset);
-        let file = p
-            .path
-            .file_name()
-            .and_then(|f| f.to_str())
-            .unwrap_or("")
-            .to_string();
+        let file = file_name(&p.path);
         let slug = slug_of(&file);
         let mut md = markdown::metadata(&text[body_offset..], &resolver);
         md.locate(&text, body_offset);
@@ -364,6 +362,9 @@ fn parallel<T: Send, R: Send>(items: Vec<T>, f: &(dyn Fn(T) -> R + Sync)) -> Vec
     })
 }
 
+/// Keys whose values are lists of Markdown lines: rendered to `KEY_html`.
+const MARKDOWN_LISTS: [&str; 2] = ["points", "examples"];
+
 /// Keys whose values are Markdown: rendered to `KEY_html`.
 const MARKDOWN_KEYS: [&str; 5] = ["description", "text", "intro", "hint", "members"];
 
@@ -408,6 +409,19 @@ fn render_markdown_fields(
                         link,
                     }));
                     extra.push((format!("{k}_html"), serde_json::Value::String(r.html)));
+                }
+                if let (true, Some(list)) = (MARKDOWN_LISTS.contains(&k.as_str()), v.as_array()) {
+                    let mut html = Vec::new();
+                    for md in list.iter().filter_map(|v| v.as_str()) {
+                        let r = markdown::render_inline(md, resolver);
+                        links.extend(r.links.into_iter().map(|link| DataLink {
+                            path: d.path.clone(),
+                            pos,
+                            link,
+                        }));
+                        html.push(serde_json::Value::String(r.html));
+                    }
+                    extra.push((format!("{k}_html"), serde_json::Value::Array(html)));
                 }
                 if k == "link"
                     && let Some(dest) = v.as_str()

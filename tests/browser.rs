@@ -34,6 +34,11 @@ fn build(book: &Book) {
     assert!(o.status.success(), "{}", stderr(&o));
 }
 
+/// The handbook built and served, and a browser driver; `None` when there is no browser.
+fn start() -> Option<(Site, Driver)> {
+    browser::available().then(|| (Site::new(), Driver::start()))
+}
+
 /// The point ids of a checklist, in order, as the YAML gives them.
 fn point_ids(book: &Book, checklist: &str) -> Vec<String> {
     let sources = handbook::load::load(book.path()).expect("load");
@@ -92,12 +97,10 @@ fn severe_console(s: &Session) -> Vec<String> {
 
 #[test]
 fn ticks_persist_across_reload_and_tabs() {
-    if !browser::available() {
+    let Some((site, driver)) = start() else {
         return;
-    }
-    let site = Site::new();
+    };
     let ids = point_ids(&site.book, PLAN);
-    let driver = Driver::start();
     let s = driver.session(Options::js());
     open_plan(&s, &site);
     assert_eq!(progress(&s), "0 von 44 erledigt");
@@ -181,14 +184,12 @@ fn edit_checklist(book: &Book, ids: &[String], remove: &str, reword: &str, moved
 
 #[test]
 fn ticks_survive_rewording_inserting_reordering_and_removing_points() {
-    if !browser::available() {
+    let Some((site, driver)) = start() else {
         return;
-    }
-    let site = Site::new();
+    };
     let ids = point_ids(&site.book, PLAN);
     let (keep, reword, moved, remove) = (&ids[2], &ids[10], &ids[3], &ids[20]);
     let original = site.book.read("content/data/veranstaltungsplanung.yaml");
-    let driver = Driver::start();
     let s = driver.session(Options::js());
     open_plan(&s, &site);
     for p in [keep, reword, moved, remove] {
@@ -229,12 +230,10 @@ fn ticks_survive_rewording_inserting_reordering_and_removing_points() {
 
 #[test]
 fn reset_asks_first_and_can_be_undone() {
-    if !browser::available() {
+    let Some((site, driver)) = start() else {
         return;
-    }
-    let site = Site::new();
+    };
     let ids = point_ids(&site.book, PLAN);
-    let driver = Driver::start();
     let s = driver.session(Options::js());
     open_plan(&s, &site);
     tick(&s, &ids[0]);
@@ -285,13 +284,11 @@ fn import(s: &Session, dir: &std::path::Path, name: &str, text: &str) {
 
 #[test]
 fn export_clear_import_and_bad_files() {
-    if !browser::available() {
+    let Some((site, driver)) = start() else {
         return;
-    }
-    let site = Site::new();
+    };
     let ids = point_ids(&site.book, PLAN);
     let tmp = tempfile::tempdir().expect("tmp");
-    let driver = Driver::start();
     let s = driver.session(Options::js());
     open_plan(&s, &site);
     tick(&s, &ids[0]);
@@ -351,12 +348,10 @@ fn export_clear_import_and_bad_files() {
 
 #[test]
 fn corrupt_storage_never_breaks_the_page() {
-    if !browser::available() {
+    let Some((site, driver)) = start() else {
         return;
-    }
-    let site = Site::new();
+    };
     let ids = point_ids(&site.book, PLAN);
-    let driver = Driver::start();
     let s = driver.session(Options::js());
     open_plan(&s, &site);
     s.exec(
@@ -382,12 +377,10 @@ fn corrupt_storage_never_breaks_the_page() {
 
 #[test]
 fn disabled_storage_is_explained_and_the_page_still_works() {
-    if !browser::available() {
+    let Some((site, driver)) = start() else {
         return;
-    }
-    let site = Site::new();
+    };
     let ids = point_ids(&site.book, PLAN);
-    let driver = Driver::start();
     let s = driver.session(Options {
         storage_blocked: true,
         ..Options::js()
@@ -410,11 +403,9 @@ fn disabled_storage_is_explained_and_the_page_still_works() {
 
 #[test]
 fn without_javascript_everything_is_plain_and_complete() {
-    if !browser::available() {
+    let Some((site, driver)) = start() else {
         return;
-    }
-    let site = Site::new();
-    let driver = Driver::start();
+    };
     let s = driver.session(Options {
         javascript: false,
         ..Options::js()
@@ -478,11 +469,9 @@ fn axe(s: &Session) -> Vec<String> {
 
 #[test]
 fn every_page_passes_axe_in_light_and_dark() {
-    if !browser::available() {
+    let Some((site, driver)) = start() else {
         return;
-    }
-    let site = Site::new();
-    let driver = Driver::start();
+    };
     let mut failures = Vec::new();
     for (scheme, dark) in [("light", false), ("dark", true)] {
         let s = driver.session(Options {
@@ -525,16 +514,14 @@ fn every_page_passes_axe_in_light_and_dark() {
 
 #[test]
 fn axe_catches_a_bad_page() {
-    if !browser::available() {
+    let Some((site, driver)) = start() else {
         return;
-    }
-    let site = Site::new();
+    };
     std::fs::write(
         site.book.path().join("public/kaputt.html"),
         "<!doctype html><html><head><title>x</title></head><body><img src=\"a.png\"><input type=\"checkbox\"><p style=\"color:#ccc\">blass</p></body></html>",
     )
     .expect("write");
-    let driver = Driver::start();
     let s = driver.session(Options::js());
     s.goto(&site.url("/kaputt.html"));
     let violations = axe(&s);
@@ -548,11 +535,9 @@ fn axe_catches_a_bad_page() {
 
 #[test]
 fn no_page_breaks_the_content_security_policy() {
-    if !browser::available() {
+    let Some((site, driver)) = start() else {
         return;
-    }
-    let site = Site::new();
-    let driver = Driver::start();
+    };
     let s = driver.session(Options::js());
     let mut problems = Vec::new();
     for page in pages(&site.book) {
@@ -613,12 +598,10 @@ const SCREEN_ONLY: [&str; 7] = [
 
 #[test]
 fn chapters_and_the_whole_handbook_print_cleanly() {
-    if !browser::available() {
+    let Some((site, driver)) = start() else {
         return;
-    }
-    let site = Site::new();
+    };
     let ids = point_ids(&site.book, PLAN);
-    let driver = Driver::start();
     let s = driver.session(Options::js());
     open_plan(&s, &site);
     tick(&s, &ids[0]);
@@ -806,11 +789,9 @@ fn search(s: &Session, query: &str) -> Vec<String> {
 
 #[test]
 fn search_is_german_aware_and_keyboard_driven() {
-    if !browser::available() {
+    let Some((site, driver)) = start() else {
         return;
-    }
-    let site = Site::new();
-    let driver = Driver::start();
+    };
     let s = driver.session(Options::js());
     s.goto(&site.url("/einleitung/"));
     s.wait_until(
@@ -902,52 +883,47 @@ fn search_is_german_aware_and_keyboard_driven() {
 
 #[test]
 fn directory_filters_live_in_the_address() {
-    if !browser::available() {
+    let Some((site, driver)) = start() else {
         return;
-    }
-    let site = Site::new();
-    let driver = Driver::start();
+    };
     let s = driver.session(Options::js());
     let visible = "return Array.from(document.querySelectorAll('.directory .card')).filter(c => c.offsetParent !== null).map(c => c.id)";
     s.goto(&site.url("/ansprechperson/"));
     s.wait_until(
         "filters show",
-        "return !document.querySelector('.directory-filters').hidden",
+        "return !!document.querySelector('.directory-filters:not([hidden])')",
     );
     let all = s.js(visible).as_array().expect("cards").len();
     assert!(all >= 12, "{all} cards");
 
-    // A shared link with a filter opens filtered.
-    s.goto(&site.url("/ansprechperson/?ebene=land"));
+    // A shared link with a filter opens filtered: the federal list (seven entries) offers
+    // its focus; the state list (two entries) needs no filter and offers none.
+    s.goto(&site.url("/ansprechperson/?thema=Wohlfahrtspflege"));
     s.wait_until(
         "filters show",
-        "return !document.querySelector('.directory-filters').hidden",
+        "return !!document.querySelector('.directory-filters:not([hidden])')",
     );
     let shown: Vec<String> = serde_json::from_value(s.js(visible)).expect("ids");
-    assert!(
-        shown.iter().all(|id| !id.starts_with("dachverbaende-")
-            || [
-                "dachverbaende-elternnetzwerk-nrw",
-                "dachverbaende-paritaetischer-nrw-fachberatung-mso"
-            ]
-            .contains(&id.as_str())
-            || shown.len() < all),
-        "{shown:?}"
-    );
-    let orgs_shown = shown
+    let federal: Vec<&String> = shown
         .iter()
         .filter(|id| id.starts_with("dachverbaende-"))
-        .count();
+        .collect();
+    assert!(federal.len() >= 3 && federal.len() < 9, "{shown:?}");
+    assert!(
+        shown.contains(&"dachverbaende-elternnetzwerk-nrw".to_string()),
+        "the short state list is not filtered: {shown:?}"
+    );
     assert_eq!(
-        orgs_shown, 2,
-        "only the two state-level organisations: {shown:?}"
+        s.js("return Array.from(document.querySelectorAll('.directory')).map(d => d.querySelectorAll('select').length)"),
+        json!([0, 1, 0]),
+        "only the long list has a focus filter, and no list a level filter"
     );
 
     // Typing into the text filter updates the address; a reload keeps the state.
     s.goto(&site.url("/ansprechperson/"));
     s.wait_until(
         "filters show",
-        "return !document.querySelector('.directory-filters').hidden",
+        "return !!document.querySelector('.directory-filters:not([hidden])')",
     );
     s.send_keys(".directory-filters input[data-filter=suche]", "eltern");
     s.wait_until(
@@ -959,7 +935,7 @@ fn directory_filters_live_in_the_address() {
     s.refresh();
     s.wait_until(
         "filters show",
-        "return !document.querySelector('.directory-filters').hidden",
+        "return !!document.querySelector('.directory-filters:not([hidden])')",
     );
     let again: Vec<String> = serde_json::from_value(s.js(visible)).expect("ids");
     assert_eq!(again, filtered);

@@ -527,8 +527,10 @@
     var ALL = { ebene: "Alle Ebenen", typ: "Alle Arten", thema: "Alle Schwerpunkte" };
     var params = new URLSearchParams(W.location.search), F = {}, groups = {}, uid = 0;
     KEYS.forEach(function (k) { F[k] = params.get(k) || ""; });
-    secs.forEach(function (sec) {
-      var id = sec.getAttribute("data-directory"), g = groups[id] || (groups[id] = { secs: [], ebene: {}, typ: {}, thema: {} });
+    // Each list offers only the filters its own entries can use (a list already limited to one
+    // level by its directive gets no level filter); the text filter is shared by all lists.
+    secs.forEach(function (sec, k) {
+      var g = groups[k] = { secs: [], ebene: {}, typ: {}, thema: {} };
       g.secs.push(sec);
       sec.cards = all(".card", sec).map(function (li) {
         var tag = li.querySelector(".card-meta .tag"), label = tag ? tag.textContent.trim() : "";
@@ -542,11 +544,13 @@
       sec.group = g;
     });
     function offers(g, k) { var n = Object.keys(g[k]).length; return k === "thema" ? n > 0 : n > 1; }
-    function uses(g, k) { return !!F[k] && offers(g, k) && g[k][F[k]] !== undefined; }
+    function uses(g, k) { return !!F[k] && offers(g, k) && g[k][F[k]] !== undefined && g.secs[0].controls; }
 
     secs.forEach(function (sec) {
       var box = sec.querySelector(".directory-filters"), g = sec.group;
-      if (!box) return;
+      // A short list needs no filter: it is read at a glance.
+      if (!box || sec.cards.length < 4) return;
+      sec.controls = true;
       box.textContent = "";
       var n = ++uid, p = el("p", "filter-field"), lab = el("label", null, "Einträge filtern"), inp = el("input");
       inp.type = "search";
@@ -583,9 +587,8 @@
     });
 
     function apply(from, control) {
-      var ws = words(F.suche);
       secs.forEach(function (sec) {
-        var g = sec.group, shown = 0;
+        var g = sec.group, shown = 0, ws = sec.controls ? words(F.suche) : [];
         sec.cards.forEach(function (c) {
           var ok = ws.every(function (w) { return c.f.indexOf(w) >= 0; }) &&
             (!uses(g, "ebene") || c.ebene === F.ebene) && (!uses(g, "typ") || c.typ === F.typ) &&
