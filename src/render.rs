@@ -485,16 +485,25 @@ fn render_run(
         search_bytes: 0,
     };
     let (mut print_hash, mut search_hash) = (Hasher::default(), Hasher::default());
+    // The parts are written in pieces of about a megabyte: few writes, little memory.
+    let (mut print_buf, mut search_buf) = (String::new(), String::new());
+    let flush = |part: &str, buf: &mut String| -> Result<(), Vec<Diagnostic>> {
+        if !buf.is_empty() {
+            sink.append(part, buf.as_bytes()).map_err(|e| vec![e])?;
+            buf.clear();
+        }
+        Ok(())
+    };
     for (i, frame_before) in frame.iter().enumerate().take(to).skip(from) {
         let c = ctx.chapter(i, files)?;
         let path = format!("{}/index.html", site.chapters[i].slug);
         out.written.push((path.clone(), hash(&c.page)));
         sink.file(&path, &c.page).map_err(|e| vec![e])?;
         out.pages += 1;
-        let print = format!("{frame_before}{}", c.print);
-        print_hash.update(print.as_bytes());
-        sink.append(&print_part, print.as_bytes())
-            .map_err(|e| vec![e])?;
+        print_hash.update(frame_before.as_bytes());
+        print_hash.update(c.print.as_bytes());
+        print_buf.push_str(frame_before);
+        print_buf.push_str(&c.print);
         if !c.search.is_empty() {
             let mut docs = c.search.join(",");
             if out.search_part.is_some() {
@@ -502,11 +511,18 @@ fn render_run(
             }
             search_hash.update(docs.as_bytes());
             out.search_bytes += docs.len();
-            sink.append(&search_part, docs.as_bytes())
-                .map_err(|e| vec![e])?;
+            search_buf.push_str(&docs);
             out.search_part = Some(search_part.clone());
         }
+        if print_buf.len() > 1 << 20 {
+            flush(&print_part, &mut print_buf)?;
+        }
+        if search_buf.len() > 1 << 20 {
+            flush(&search_part, &mut search_buf)?;
+        }
     }
+    flush(&print_part, &mut print_buf)?;
+    flush(&search_part, &mut search_buf)?;
     out.print_hash = print_hash.finish();
     out.search_hash = search_hash.finish();
     Ok(out)
