@@ -296,3 +296,25 @@ fn a_burst_of_saves_gives_one_rebuild_and_editor_files_none() {
         after - g
     );
 }
+
+#[test]
+fn deleting_a_file_is_picked_up() {
+    let book = Book::repo();
+    let serve = Serve::start(book.path());
+    let (g, _) = poll_generation(serve.port, -1);
+    // The publisher's chapter is linked from others: deleting it breaks those links.
+    std::fs::remove_file(book.path().join("content/chapters/13-herausgeber.md")).expect("rm");
+    let (g2, errors) = poll_generation(serve.port, g as i64);
+    assert!(g2 > g);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("link to a chapter that does not exist: `13-herausgeber.md`")),
+        "{errors:?}"
+    );
+    assert_eq!(
+        raw_get(serve.port, "GET", "/herausgeber/").0,
+        200,
+        "the last good site is still served"
+    );
+}
