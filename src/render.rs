@@ -120,6 +120,50 @@ fn shift_headings(html: &str, shift: u8) -> String {
     String::from_utf8(out).unwrap_or_else(|_| html.to_string())
 }
 
+/// The page's sections for "Auf dieser Seite": every `h2` with an id in the finished content,
+/// those of the chapter text and those drawn by embedded lists alike.
+fn outline(html: &str) -> Vec<Value> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<h2") {
+        let Some(end) = rest[start..].find("</h2>").map(|e| start + e) else {
+            break;
+        };
+        let tag_end = rest[start..end].find('>').map_or(end, |t| start + t);
+        let tag = &rest[start..tag_end];
+        let inner = &rest[tag_end.saturating_add(1).min(end)..end];
+        rest = &rest[end + 5..];
+        let Some(id) = tag.split(" id=\"").nth(1).and_then(|v| v.split('"').next()) else {
+            continue;
+        };
+        // The text without tags (and without the heading's own "#" link).
+        let inner = match inner.find("<a class=\"anchor\"") {
+            Some(a) => &inner[..a],
+            None => inner,
+        };
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in inner.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        let text = text
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&");
+        out.push(
+            json!({ "id": id, "text": text.split_whitespace().collect::<Vec<_>>().join(" ") }),
+        );
+    }
+    out
+}
+
 /// `style.css` + hash -> `style.0123456789.css`.
 fn hashed_name(name: &str, bytes: &[u8]) -> String {
     match name.rsplit_once('.') {
@@ -383,7 +427,7 @@ impl Ctx<'_> {
             "number": i + 1,
             "reviewed": c.reviewed.map(|d| d.german()),
             "reviewed_iso": c.reviewed.map(|d| d.to_string()),
-            "headings": md.headings.iter().filter(|h| h.level == 2).map(|h| json!({ "id": h.id, "text": h.text })).collect::<Vec<_>>(),
+            "headings": outline(&html),
             "content": html,
         });
         ctx["nav"] = json!({
@@ -817,6 +861,18 @@ mod tests {
         assert_ne!(hash(b"abc"), hash(b"abd"));
         assert_ne!(hash(b"abcdefgh1"), hash(b"abcdefgh2"));
         assert_eq!(hashed_name("style.css", b"").len(), "style..css".len() + 10);
+    }
+
+    #[test]
+    fn outline_lists_every_h2_with_an_id() {
+        let html = r##"<h2 id="a">Ziele &amp; Wege<a class="anchor" href="#a">#</a></h2><p>x</p><h3 id="b">B</h3><h2 class="card-title" id="r-x-titel">Rolle <span>(R)</span></h2><h2>ohne</h2>"##;
+        assert_eq!(
+            outline(html),
+            vec![
+                json!({ "id": "a", "text": "Ziele & Wege" }),
+                json!({ "id": "r-x-titel", "text": "Rolle (R)" })
+            ]
+        );
     }
 
     #[test]
