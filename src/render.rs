@@ -843,7 +843,11 @@ fn offline_files(
         "display": "standalone",
         "background_color": "#ffffff",
         "theme_color": "#1d4f6e",
-        "icons": [{ "src": assets.get("favicon.svg"), "sizes": "any", "type": "image/svg+xml", "purpose": "any" }],
+        "icons": [
+            { "src": assets.get("favicon.svg"), "sizes": "any", "type": "image/svg+xml", "purpose": "any" },
+            { "src": assets.get("icon-192.png"), "sizes": "192x192", "type": "image/png", "purpose": "any maskable" },
+            { "src": assets.get("icon-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "any maskable" },
+        ],
     });
     (
         sw,

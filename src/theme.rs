@@ -24,6 +24,9 @@ pub const BUILTIN: &[(&str, &[u8])] = builtin![
     "assets/style.css",
     "assets/handbook.js",
     "assets/favicon.svg",
+    "assets/icon-192.png",
+    "assets/icon-512.png",
+    "assets/apple-touch-icon.png",
 ];
 
 /// The theme in effect: built-in files with the handbook's own on top.
