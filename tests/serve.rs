@@ -318,3 +318,22 @@ fn deleting_a_file_is_picked_up() {
         "the last good site is still served"
     );
 }
+
+#[test]
+fn ctrl_c_stops_at_once_and_leaves_nothing_behind() {
+    let book = Book::repo();
+    let before = common::snapshot(book.path());
+    let mut serve = Serve::start(book.path());
+    assert_eq!(raw_get(serve.port, "GET", "/").0, 200);
+    let status = serve.interrupt();
+    assert!(!status.success(), "ended by the signal");
+    assert!(
+        std::net::TcpStream::connect(("127.0.0.1", serve.port)).is_err(),
+        "the port is free again"
+    );
+    assert_eq!(
+        common::snapshot(book.path()),
+        before,
+        "the preview wrote nothing into the handbook"
+    );
+}
