@@ -49,11 +49,22 @@ fn main() -> ExitCode {
             let mut opts = Options::new(&dir);
             opts.base_url = base_url;
             let report = handbook::build(&opts, &out);
-            let pages = report.summary.as_ref().map_or(0, |s| s.pages);
+            let (pages, search) = report
+                .summary
+                .as_ref()
+                .map_or((0, 0), |s| (s.pages, s.search_bytes));
+            let search = if search < 10 * 1024 {
+                format!("{search} B")
+            } else {
+                format!("{} KB", (search + 512) / 1024)
+            };
             finish(
                 &report,
                 "built",
-                &format!(" ({pages} pages) into {}", out.display()),
+                &format!(
+                    " ({pages} pages, search index {search}) into {}",
+                    out.display()
+                ),
             )
         }
         Command::Check { dir } => {

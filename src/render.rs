@@ -719,6 +719,7 @@ pub fn render(
         if let Some(part) = run.search_part {
             if docs_before {
                 search_pieces.push(Piece::Text(",".into()));
+                search_bytes += 1;
             }
             docs_before = true;
             search_hash.update(run.search_hash.as_bytes());

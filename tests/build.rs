@@ -64,7 +64,14 @@ fn summary_line_and_exit_code() {
         out.starts_with("built 2 chapters, 5 data files, 0 warnings in "),
         "{out}"
     );
-    assert!(out.trim_end().ends_with("s (5 pages) into public"), "{out}");
+    let index = std::fs::metadata(book.path().join("public/search-index.json"))
+        .expect("index")
+        .len();
+    assert!(
+        out.trim_end()
+            .ends_with(&format!("s (5 pages, search index {index} B) into public")),
+        "{out}"
+    );
     for f in [
         "index.html",
         "einleitung/index.html",
