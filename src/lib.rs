@@ -4,20 +4,24 @@
 //!
 //! ```text
 //! handbook.yaml + content/ + theme/
-//!   -> load      load.rs      walk the tree (sorted), read files            (I/O)
-//!   -> parse     site.rs      front matter, Markdown, data into typed values (pure)
+//!   -> load      load.rs      walk the tree (sorted): settings, data, theme; list chapters (I/O)
+//!   -> parse     site.rs      chapters (front matter, then Markdown metadata), data       (pure*)
 //!                config.rs    handbook.yaml
 //!                markdown.rs  Markdown -> HTML, headings, links, directives
 //!                data.rs      the data kinds and their checks
 //!                yaml.rs      YAML errors with line and hint
-//!   -> validate  validate.rs  directives, links, anchors, freshness           (pure)
-//!   -> render    render.rs    Tera pages and assets into a sink               (pure)
-//!                search.rs    the search index
+//!   -> validate  validate.rs  directives, links, anchors, freshness                     (pure)
+//!   -> render    render.rs    Tera pages, print page and assets into a sink             (pure*)
+//!                search.rs    the search index entries
 //!                theme.rs     the built-in theme, overridden from disk
-//!   -> write     write.rs     temp folder, then swap in atomically            (I/O)
-//! serve.rs   build once, then watch.rs -> build -> reload browsers; HTTP
-//! init.rs    a new handbook
+//!   -> write     write.rs     temp folder, then swap in atomically                      (I/O)
+//! serve.rs    build into memory, then watch.rs -> build -> reload browsers; HTTP
+//! netlify.rs  the headers production sends, also sent by the preview
+//! init.rs     a new handbook (starter files in src/starter/)
 //! diagnostic.rs, date.rs, fs.rs   what every stage uses
+//!
+//! * Chapters are read when they are worked on (once to parse, once to render) through
+//!   `fs::Files`, which the build sets to the disk: a big handbook never sits in memory whole.
 //! ```
 
 pub mod cli;
