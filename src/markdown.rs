@@ -476,11 +476,11 @@ fn render_as(md: &str, resolve: &dyn Resolve, full: bool) -> Rendered {
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 let (class, title) = callout_title(*kind);
                 out.push(Event::Html(CowStr::from(format!(
-                    "<aside class=\"callout callout-{class}\">\n<p class=\"callout-title\">{title}</p>\n"
+                    "<div class=\"callout callout-{class}\" role=\"note\">\n<p class=\"callout-title\">{title}</p>\n"
                 ))));
             }
             Event::End(TagEnd::BlockQuote(Some(_))) => {
-                out.push(Event::Html(CowStr::from("</aside>\n")))
+                out.push(Event::Html(CowStr::from("</div>\n")))
             }
             Event::Start(Tag::Table(_)) => {
                 out.push(Event::Html(CowStr::from("<div class=\"table-wrap\">")));
@@ -697,11 +697,11 @@ mod tests {
     }
 
     #[test]
-    fn callouts_become_asides() {
+    fn callouts_become_notes() {
         let r = render("> [!TIP]\n> Früh anfragen.\n", &Book);
         assert!(
             r.html.starts_with(
-                "<aside class=\"callout callout-tip\">\n<p class=\"callout-title\">Tipp</p>"
+                "<div class=\"callout callout-tip\" role=\"note\">\n<p class=\"callout-title\">Tipp</p>"
             ),
             "{}",
             r.html

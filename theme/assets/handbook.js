@@ -521,7 +521,7 @@
   // view can be shared. Every directory section gets its own controls; they mirror each other.
   // A choice only filters the directories that offer it (ebene for organisations, typ for agencies).
   function directories() {
-    var secs = all("section.directory[data-directory]");
+    var secs = all(".directory[data-directory]");
     if (!secs.length) return;
     var KEYS = ["suche", "ebene", "typ", "thema"], LABEL = { ebene: "Ebene", typ: "Art", thema: "Schwerpunkt" };
     var ALL = { ebene: "Alle Ebenen", typ: "Alle Arten", thema: "Alle Schwerpunkte" };
