@@ -944,3 +944,40 @@ fn directory_filters_live_in_the_address() {
         json!("eltern")
     );
 }
+
+#[test]
+fn a_checklist_works_with_the_keyboard_alone() {
+    let Some((site, driver)) = start() else {
+        return;
+    };
+    let ids = point_ids(&site.book, PLAN);
+    let s = driver.session(Options::js());
+    open_plan(&s, &site);
+    let on_checkbox = "const a = document.activeElement; return a && a.matches('input[type=checkbox][data-point]') ? a.getAttribute('data-point') : null";
+    let mut reached = None;
+    for _ in 0..120 {
+        s.press("\u{E004}");
+        if let Some(id) = s.js(on_checkbox).as_str() {
+            reached = Some(id.to_string());
+            break;
+        }
+    }
+    let reached = reached.expect("Tab reaches the checklist");
+    assert_eq!(
+        reached, ids[0],
+        "the first point is the first checkbox in tab order"
+    );
+    let focus = s.js("const st = getComputedStyle(document.activeElement); return st.outlineStyle !== 'none' && parseFloat(st.outlineWidth) >= 2");
+    assert_eq!(focus, json!(true), "the focus is visible");
+    s.press(" ");
+    assert!(ticked(&s, &ids[0]), "Space ticks");
+    assert_eq!(progress(&s), "1 von 44 erledigt");
+    assert_eq!(
+        s.js(&format!("return document.querySelector('#checkliste-{PLAN} .checklist-progress-text').getAttribute('aria-live')")),
+        json!("polite"),
+        "the progress is announced"
+    );
+    s.refresh();
+    ready(&s);
+    assert!(ticked(&s, &ids[0]), "the keyboard tick was saved");
+}
