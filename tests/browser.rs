@@ -56,6 +56,30 @@ fn open_plan(s: &Session, site: &Site) {
     ready(s);
 }
 
+/// Waits until the page's script has run.
+fn script_ran(s: &Session) {
+    s.wait_until(
+        "the page script ran",
+        "return document.documentElement.classList.contains('js')",
+    );
+}
+
+/// Waits until a directory shows its filters.
+fn filters_shown(s: &Session) {
+    s.wait_until(
+        "filters show",
+        "return !!document.querySelector('.directory-filters:not([hidden])')",
+    );
+}
+
+/// Waits until the search box shows.
+fn search_shown(s: &Session) {
+    s.wait_until(
+        "the search box shows",
+        "return !document.getElementById('suche').hidden",
+    );
+}
+
 /// Waits until the checklist script has run.
 fn ready(s: &Session) {
     s.wait_until(
@@ -486,10 +510,7 @@ fn every_page_passes_axe_in_light_and_dark() {
         );
         for page in pages(&site.book) {
             s.goto(&site.url(&page));
-            s.wait_until(
-                "the page script ran",
-                "return document.documentElement.classList.contains('js')",
-            );
+            script_ran(&s);
             for v in axe(&s) {
                 failures.push(format!("{scheme} {page}: {v}"));
             }
@@ -542,10 +563,7 @@ fn no_page_breaks_the_content_security_policy() {
     let mut problems = Vec::new();
     for page in pages(&site.book) {
         s.goto(&site.url(&page));
-        s.wait_until(
-            "the page script ran",
-            "return document.documentElement.classList.contains('js')",
-        );
+        script_ran(&s);
         // Search fetches its index: that request must pass the CSP too.
         s.click("#suchfeld");
         s.send_keys("#suchfeld", "Eltern");
@@ -631,10 +649,7 @@ fn chapters_and_the_whole_handbook_print_cleanly() {
     );
 
     s.goto(&site.url("/drucken/"));
-    s.wait_until(
-        "the page script ran",
-        "return document.documentElement.classList.contains('js')",
-    );
+    script_ran(&s);
     let (pages, text) = pdf_text(&s.print_pdf());
     assert!(
         (25..=150).contains(&pages),
@@ -794,10 +809,7 @@ fn search_is_german_aware_and_keyboard_driven() {
     };
     let s = driver.session(Options::js());
     s.goto(&site.url("/einleitung/"));
-    s.wait_until(
-        "the search box shows",
-        "return !document.getElementById('suche').hidden",
-    );
+    search_shown(&s);
     let fetched = "return performance.getEntriesByType('resource').some(r => r.name.includes('/search-index.json'))";
     assert_eq!(
         s.js(fetched),
@@ -863,10 +875,7 @@ fn search_is_german_aware_and_keyboard_driven() {
             )
         ),
     );
-    s.wait_until(
-        "the search box shows",
-        "return !document.getElementById('suche').hidden",
-    );
+    search_shown(&s);
     search(&s, "eltern");
     s.press("\u{E00C}");
     s.wait_until(
@@ -889,20 +898,14 @@ fn directory_filters_live_in_the_address() {
     let s = driver.session(Options::js());
     let visible = "return Array.from(document.querySelectorAll('.directory .card')).filter(c => c.offsetParent !== null).map(c => c.id)";
     s.goto(&site.url("/ansprechperson/"));
-    s.wait_until(
-        "filters show",
-        "return !!document.querySelector('.directory-filters:not([hidden])')",
-    );
+    filters_shown(&s);
     let all = s.js(visible).as_array().expect("cards").len();
     assert!(all >= 12, "{all} cards");
 
     // A shared link with a filter opens filtered: the federal list (seven entries) offers
     // its focus; the state list (two entries) needs no filter and offers none.
     s.goto(&site.url("/ansprechperson/?thema=Wohlfahrtspflege"));
-    s.wait_until(
-        "filters show",
-        "return !!document.querySelector('.directory-filters:not([hidden])')",
-    );
+    filters_shown(&s);
     let shown: Vec<String> = serde_json::from_value(s.js(visible)).expect("ids");
     let federal: Vec<&String> = shown
         .iter()
@@ -921,10 +924,7 @@ fn directory_filters_live_in_the_address() {
 
     // Typing into the text filter updates the address; a reload keeps the state.
     s.goto(&site.url("/ansprechperson/"));
-    s.wait_until(
-        "filters show",
-        "return !!document.querySelector('.directory-filters:not([hidden])')",
-    );
+    filters_shown(&s);
     s.send_keys(".directory-filters input[data-filter=suche]", "eltern");
     s.wait_until(
         "the address has the filter",
@@ -933,10 +933,7 @@ fn directory_filters_live_in_the_address() {
     let filtered: Vec<String> = serde_json::from_value(s.js(visible)).expect("ids");
     assert!(!filtered.is_empty() && filtered.len() < all, "{filtered:?}");
     s.refresh();
-    s.wait_until(
-        "filters show",
-        "return !!document.querySelector('.directory-filters:not([hidden])')",
-    );
+    filters_shown(&s);
     let again: Vec<String> = serde_json::from_value(s.js(visible)).expect("ids");
     assert_eq!(again, filtered);
     assert_eq!(
