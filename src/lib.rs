@@ -18,7 +18,7 @@
 //! serve.rs    build into memory, then watch.rs -> build -> reload browsers; HTTP
 //! netlify.rs  the headers production sends, also sent by the preview
 //! init.rs     a new handbook (starter files in src/starter/)
-//! diagnostic.rs, date.rs, fs.rs   what every stage uses
+//! diagnostic.rs, date.rs, fs.rs, hash.rs   what every stage uses
 //!
 //! * Chapters are read when they are worked on (once to parse, once to render) through
 //!   `fs::Files`, which the build sets to the disk: a big handbook never sits in memory whole.
@@ -30,6 +30,7 @@ pub mod data;
 pub mod date;
 pub mod diagnostic;
 pub mod fs;
+pub mod hash;
 pub mod init;
 pub mod load;
 pub mod markdown;
@@ -164,6 +165,39 @@ pub fn run(opts: &Options, sink: &dyn Sink) -> Report {
     report.diagnostics = diagnostic::sorted(diagnostics);
     report.elapsed = started.elapsed();
     report
+}
+
+/// How many threads the build uses: the machine's cores (at most 8).
+pub(crate) fn threads() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
+}
+
+/// `f` over `items` on all cores, in contiguous runs; the results keep the items' order.
+pub(crate) fn parallel<T: Send, R: Send>(items: Vec<T>, f: &(dyn Fn(T) -> R + Sync)) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let per_run = items.len().div_ceil(threads).max(1);
+    let mut runs: Vec<Vec<T>> = Vec::new();
+    let mut rest = items.into_iter().peekable();
+    while rest.peek().is_some() {
+        runs.push(rest.by_ref().take(per_run).collect());
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = runs
+            .into_iter()
+            .map(|run| scope.spawn(move || run.into_iter().map(f).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// A sink that keeps nothing: `check` renders everything but writes nothing.

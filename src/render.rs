@@ -1,6 +1,7 @@
 //! Render: Tera turns the validated site into pages and assets, handed one by one to a sink.
 
 use crate::diagnostic::Diagnostic;
+use crate::hash::{Hasher, hash};
 use crate::markdown::Rendered;
 use crate::site::{Page, Site};
 use crate::theme::Theme;
@@ -18,82 +19,11 @@ pub struct Mode {
 #[derive(Debug, Clone, Default)]
 pub struct Summary {
     pub pages: usize,
-    pub files: usize,
     pub search_bytes: usize,
-}
-
-/// A streaming content hash for file names: stable across builds and machines,
-/// word-at-a-time (it runs over every byte of the output), not cryptographic.
-#[derive(Clone)]
-pub struct Hasher {
-    h: u64,
-    len: u64,
-    pending: Vec<u8>,
-}
-
-impl Default for Hasher {
-    fn default() -> Self {
-        Hasher {
-            h: 0xcbf2_9ce4_8422_2325,
-            len: 0,
-            pending: Vec::with_capacity(8),
-        }
-    }
-}
-
-impl Hasher {
-    const K: u64 = 0x9e37_79b9_7f4a_7c15;
-
-    fn mix(&mut self, word: u64) {
-        self.h = (self.h.rotate_left(23) ^ word).wrapping_mul(Self::K);
-    }
-
-    pub fn update(&mut self, mut bytes: &[u8]) {
-        self.len += bytes.len() as u64;
-        if !self.pending.is_empty() {
-            let take = (8 - self.pending.len()).min(bytes.len());
-            self.pending.extend_from_slice(&bytes[..take]);
-            bytes = &bytes[take..];
-            if self.pending.len() < 8 {
-                return;
-            }
-            let word = u64::from_le_bytes(self.pending[..8].try_into().unwrap_or([0; 8]));
-            self.pending.clear();
-            self.mix(word);
-        }
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.mix(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
-        }
-        self.pending.extend_from_slice(chunks.remainder());
-    }
-
-    pub fn finish(mut self) -> String {
-        for b in std::mem::take(&mut self.pending) {
-            self.mix(u64::from(b));
-        }
-        let len = self.len;
-        self.mix(len);
-        let mut h = self.h;
-        h ^= h >> 29;
-        h = h.wrapping_mul(Self::K);
-        h ^= h >> 32;
-        format!("{h:016x}")[..10].to_string()
-    }
-}
-
-/// The content hash of some bytes.
-pub fn hash(bytes: &[u8]) -> String {
-    let mut h = Hasher::default();
-    h.update(bytes);
-    h.finish()
 }
 
 /// Moves the headings of rendered Markdown `shift` levels down (h2 -> h3), at most to h6.
 fn shift_headings(html: &str, shift: u8) -> String {
-    if shift == 0 {
-        return html.to_string();
-    }
     let bytes = html.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -297,10 +227,9 @@ fn prefix_ids(
     out
 }
 
-/// Chapter HTML with its directives drawn by the theme's partials. `shift` moves every heading
-/// down that many levels (the print page nests chapters one level deeper).
-fn content(ctx: &Ctx, md: &Rendered, shift: u8) -> Result<String, Diagnostic> {
-    let mut html = shift_headings(&md.html, shift);
+/// Chapter HTML with its directives drawn by the theme's partials.
+fn content(ctx: &Ctx, md: &Rendered) -> Result<String, Diagnostic> {
+    let mut html = md.html.clone();
     for (i, d) in md.directives.iter().enumerate() {
         let Ok(view) = crate::validate::embed(ctx.site, d) else {
             continue;
@@ -311,7 +240,6 @@ fn content(ctx: &Ctx, md: &Rendered, shift: u8) -> Result<String, Diagnostic> {
             .take_while(|h| h.offset < d.offset)
             .last()
             .map_or(2, |h| h.level + 1)
-            .saturating_add(shift)
             .min(6);
         let mut c = ctx.base.clone();
         c["data"] = view;
@@ -395,9 +323,10 @@ impl Ctx<'_> {
         let text = files.text(&c.path).map_err(|e| vec![e])?;
         let body = crate::markdown::split_front_matter(&text).map_or(text.as_str(), |fm| fm.body);
         let md = crate::markdown::render(body, &site.resolver);
-        let html = content(self, &md, 0).map_err(|e| vec![e])?;
+        let html = content(self, &md).map_err(|e| vec![e])?;
+        // On the print page chapters sit one level deeper: every heading moves down one.
         let print = prefix_ids(
-            &content(self, &md, 1).map_err(|e| vec![e])?,
+            &shift_headings(&html, 1),
             &format!("{}--", c.slug),
             &self.print_targets,
         );
@@ -500,8 +429,8 @@ struct Run {
     pages: usize,
     print_part: String,
     print_hash: String,
-    /// The run's search part, when it has entries.
-    search_part: Option<String>,
+    /// Never empty: every chapter has at least one search entry.
+    search_part: String,
     search_hash: String,
     search_bytes: usize,
 }
@@ -524,7 +453,7 @@ fn render_run(
         pages: 0,
         print_part: print_part.clone(),
         print_hash: String::new(),
-        search_part: None,
+        search_part: search_part.clone(),
         search_hash: String::new(),
         search_bytes: 0,
     };
@@ -548,16 +477,13 @@ fn render_run(
         print_hash.update(c.print.as_bytes());
         print_buf.push_str(frame_before);
         print_buf.push_str(&c.print);
-        if !c.search.is_empty() {
-            let mut docs = c.search.join(",");
-            if out.search_part.is_some() {
-                docs.insert(0, ',');
-            }
-            search_hash.update(docs.as_bytes());
-            out.search_bytes += docs.len();
-            search_buf.push_str(&docs);
-            out.search_part = Some(search_part.clone());
+        let mut docs = c.search.join(",");
+        if i > from {
+            docs.insert(0, ',');
         }
+        search_hash.update(docs.as_bytes());
+        out.search_bytes += docs.len();
+        search_buf.push_str(&docs);
         if print_buf.len() > 1 << 20 {
             flush(&print_part, &mut print_buf)?;
         }
@@ -668,7 +594,7 @@ pub fn render(
         "title": cfg.title,
         "description": cfg.description,
         "canonical": ctx.canonical(&base_path),
-        "content": content(&ctx, &site.index.md, 0).map_err(|e| vec![e])?,
+        "content": content(&ctx, &site.index.md).map_err(|e| vec![e])?,
     });
     page["chapters"] = Value::Array(ctx.chapter_list.clone());
     page["checklists"] = Value::Array(checklists);
@@ -676,56 +602,42 @@ pub fn render(
 
     // Chapters, in as many contiguous runs as there are cores.
     let frame = ctx.print_frame()?;
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8);
     let n = site.chapters.len();
-    let per_run = n.div_ceil(threads).max(1);
-    let runs: Vec<Run> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..n)
-            .step_by(per_run)
-            .enumerate()
-            .map(|(run, from)| {
-                let (ctx, frame) = (&ctx, &frame);
-                scope.spawn(move || {
-                    render_run(ctx, files, sink, frame, run, from, (from + per_run).min(n))
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect::<Result<Vec<_>, _>>()
-    })?;
+    let per_run = n.div_ceil(crate::threads()).max(1);
+    let spans: Vec<(usize, usize, usize)> = (0..n)
+        .step_by(per_run)
+        .enumerate()
+        .map(|(run, from)| (run, from, (from + per_run).min(n)))
+        .collect();
+    let runs = crate::parallel(spans, &|(run, from, to)| {
+        render_run(&ctx, files, sink, &frame, run, from, to)
+    })
+    .into_iter()
+    .collect::<Result<Vec<Run>, _>>()?;
 
+    // The search index: the data lists' entries, then each run's part, comma-separated.
+    let data_docs = crate::search::data_docs(site, &embedded_at).join(",");
+    let mut search_hash = Hasher::default();
+    search_hash.update(data_docs.as_bytes());
+    let mut search_bytes = crate::search::HEAD.len() + crate::search::TAIL.len() + data_docs.len();
+    let mut search_pieces = vec![Piece::Text(crate::search::HEAD.to_string())];
+    if !data_docs.is_empty() {
+        search_pieces.push(Piece::Text(data_docs));
+    }
     let mut print_pieces = Vec::new();
     let mut print_hash = Hasher::default();
-    let mut search_pieces = vec![Piece::Text(crate::search::HEAD.to_string())];
-    let mut search_hash = Hasher::default();
-    let data_docs = crate::search::data_docs(site, &embedded_at).join(",");
-    let mut search_bytes = data_docs.len();
-    search_hash.update(data_docs.as_bytes());
-    let mut docs_before = !data_docs.is_empty();
-    search_pieces.push(Piece::Text(data_docs));
     for run in runs {
         out.written.extend(run.written);
         out.summary.pages += run.pages;
-        out.summary.files += run.pages;
         print_hash.update(run.print_hash.as_bytes());
         print_pieces.push(Piece::Part(run.print_part));
-        if let Some(part) = run.search_part {
-            if docs_before {
-                search_pieces.push(Piece::Text(",".into()));
-                search_bytes += 1;
-            }
-            docs_before = true;
-            search_hash.update(run.search_hash.as_bytes());
-            search_bytes += run.search_bytes;
-            search_pieces.push(Piece::Part(part));
+        if search_pieces.len() > 1 {
+            search_pieces.push(Piece::Text(",".into()));
+            search_bytes += 1;
         }
+        search_hash.update(run.search_hash.as_bytes());
+        search_bytes += run.search_bytes;
+        search_pieces.push(Piece::Part(run.search_part));
     }
     let last = frame.last().cloned().unwrap_or_default();
     print_hash.update(last.as_bytes());
@@ -738,14 +650,12 @@ pub fn render(
     out.written
         .push(("drucken/index.html".into(), print_hash.finish()));
     out.summary.pages += 1;
-    out.summary.files += 1;
     search_pieces.push(Piece::Text(crate::search::TAIL.to_string()));
     sink.assemble(&search_path, &search_pieces)
         .map_err(|e| vec![e])?;
     out.written
         .push((search_path.clone(), search_hash.finish()));
-    out.summary.files += 1;
-    out.summary.search_bytes = search_bytes + crate::search::HEAD.len() + crate::search::TAIL.len();
+    out.summary.search_bytes = search_bytes;
 
     let mut page = ctx.base.clone();
     page["page"] = json!({ "kind": "404", "title": "Seite nicht gefunden", "description": cfg.description, "canonical": ctx.canonical(&base_path) });
@@ -795,7 +705,6 @@ impl Out<'_> {
         if path.ends_with(".html") {
             self.summary.pages += 1;
         }
-        self.summary.files += 1;
         self.written.push((path.to_string(), hash(bytes)));
         self.sink.file(path, bytes).map_err(|e| vec![e])
     }
@@ -861,10 +770,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn hashes_are_stable() {
-        assert_eq!(hash(b"abc"), hash(b"abc"));
-        assert_ne!(hash(b"abc"), hash(b"abd"));
-        assert_ne!(hash(b"abcdefgh1"), hash(b"abcdefgh2"));
+    fn hashed_names() {
         assert_eq!(hashed_name("style.css", b"").len(), "style..css".len() + 10);
     }
 
@@ -886,7 +792,6 @@ mod tests {
             shift_headings("<h2 id=\"a\">A</h2><p>h2</p><h6>x</h6><hr>", 1),
             "<h3 id=\"a\">A</h3><p>h2</p><h6>x</h6><hr>"
         );
-        assert_eq!(shift_headings("<h2>A</h2>", 0), "<h2>A</h2>");
     }
 
     #[test]

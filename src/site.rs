@@ -162,7 +162,7 @@ pub fn parse(
     }
     // Each chapter is read when it is worked on, on all cores: first its front matter (titles
     // are needed to resolve links), then its Markdown.
-    let fronts = parallel(std::mem::take(&mut src.chapters), &|path: PathBuf| {
+    let fronts = crate::parallel(std::mem::take(&mut src.chapters), &|path: PathBuf| {
         let text = files.text(&path)?;
         let file = SourceFile { path, text };
         Ok::<_, Diagnostic>(
@@ -244,7 +244,7 @@ pub fn parse(
         })
     };
     let mut chapters = Vec::new();
-    for page in parallel(pending, &make_page) {
+    for page in crate::parallel(pending, &make_page) {
         match page {
             Ok(p) => chapters.push(p),
             Err(e) => errors.push(e),
@@ -334,32 +334,6 @@ pub fn parse(
         }
         _ => Err(errors),
     }
-}
-
-/// `f` over `items` on all cores, in contiguous runs; the results keep the items' order.
-fn parallel<T: Send, R: Send>(items: Vec<T>, f: &(dyn Fn(T) -> R + Sync)) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8);
-    let per_run = items.len().div_ceil(threads).max(1);
-    let mut runs: Vec<Vec<T>> = Vec::new();
-    let mut rest = items.into_iter().peekable();
-    while rest.peek().is_some() {
-        runs.push(rest.by_ref().take(per_run).collect());
-    }
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = runs
-            .into_iter()
-            .map(|run| scope.spawn(move || run.into_iter().map(f).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
 }
 
 /// Keys whose values are lists of Markdown lines: rendered to `KEY_html`.

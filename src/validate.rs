@@ -150,15 +150,21 @@ pub fn anchors_of(view: &Value) -> Vec<String> {
     out
 }
 
-/// Every anchor of a page: heading ids, footnotes, embedded data.
-fn page_anchors(site: &Site, page: &Page) -> HashSet<String> {
+/// Every anchor of a page: its heading ids and the ids of the data it embeds.
+fn page_anchors(page: &Page, views: &[Result<Value, (String, String)>]) -> HashSet<String> {
     let mut anchors: HashSet<String> = page.md.headings.iter().map(|h| h.id.clone()).collect();
-    for d in &page.md.directives {
-        if let Ok(view) = embed(site, d) {
-            anchors.extend(anchors_of(&view));
-        }
+    for view in views.iter().flatten() {
+        anchors.extend(anchors_of(view));
     }
     anchors
+}
+
+/// The hint for a missing anchor: the closest one there is, or how ids are made.
+fn anchor_hint(anchor: &str, anchors: &HashSet<String>) -> String {
+    match closest(anchor, anchors.iter().map(String::as_str)) {
+        Some(c) => format!("did you mean `#{c}`?"),
+        None => "headings get ids from their text: `## Erste Schritte` is `#erste-schritte`".into(),
+    }
 }
 
 fn closest<'a>(wanted: &str, options: impl Iterator<Item = &'a str>) -> Option<&'a str> {
@@ -190,9 +196,15 @@ fn edit_distance(a: &str, b: &str) -> usize {
 pub fn validate(site: &Site, today: Date) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let pages: Vec<&Page> = std::iter::once(&site.index).chain(&site.chapters).collect();
+    // Each directive embedded once: its anchors and its errors come from the same view.
+    let views: Vec<Vec<Result<Value, (String, String)>>> = pages
+        .iter()
+        .map(|p| p.md.directives.iter().map(|d| embed(site, d)).collect())
+        .collect();
     let anchors: HashMap<&str, HashSet<String>> = pages
         .iter()
-        .map(|p| (p.file.as_str(), page_anchors(site, p)))
+        .zip(&views)
+        .map(|(p, v)| (p.file.as_str(), page_anchors(p, v)))
         .collect();
     let asset_paths: HashSet<&str> = site.assets.iter().map(|a| a.site_path.as_str()).collect();
     let files: HashSet<&str> = site.chapters.iter().map(|c| c.file.as_str()).collect();
@@ -212,22 +224,20 @@ pub fn validate(site: &Site, today: Date) -> Vec<Diagnostic> {
                 if target_anchors.contains(anchor) {
                     return None;
                 }
-                let hint = match closest(anchor, target_anchors.iter().map(String::as_str)) {
-                    Some(c) => format!("did you mean `#{c}`?"),
-                    None => "headings get ids from their text: `## Erste Schritte` is `#erste-schritte`".into(),
-                };
-                Some((format!("`{file}` has no heading or item with the id `{anchor}`"), hint))
+                Some((
+                    format!("`{file}` has no heading or item with the id `{anchor}`"),
+                    anchor_hint(anchor, target_anchors),
+                ))
             }
             Target::Anchor(anchor) => {
                 let page_anchors = anchors.get(here?)?;
                 if page_anchors.contains(anchor) {
                     return None;
                 }
-                let hint = match closest(anchor, page_anchors.iter().map(String::as_str)) {
-                    Some(c) => format!("did you mean `#{c}`?"),
-                    None => "headings get ids from their text: `## Erste Schritte` is `#erste-schritte`".into(),
-                };
-                Some((format!("this page has no heading or item with the id `{anchor}`"), hint))
+                Some((
+                    format!("this page has no heading or item with the id `{anchor}`"),
+                    anchor_hint(anchor, page_anchors),
+                ))
             }
             Target::Asset(path) => (!asset_paths.contains(path.as_str())).then(|| {
                 (
@@ -238,7 +248,7 @@ pub fn validate(site: &Site, today: Date) -> Vec<Diagnostic> {
         }
     };
 
-    for page in &pages {
+    for (page, page_views) in pages.iter().zip(&views) {
         for p in &page.md.problems {
             let d = if p.error {
                 Diagnostic::error(&page.path, 0, 0, &p.message)
@@ -249,16 +259,16 @@ pub fn validate(site: &Site, today: Date) -> Vec<Diagnostic> {
         }
         let headings: HashSet<&str> = page.md.headings.iter().map(|h| h.id.as_str()).collect();
         let mut embedded: HashSet<String> = HashSet::new();
-        for d in &page.md.directives {
+        for (d, view) in page.md.directives.iter().zip(page_views) {
             let pos = d.pos;
-            match embed(site, d) {
+            match view {
                 Err((message, hint)) => out.push(
                     Diagnostic::error(&page.path, 0, 0, message)
                         .at(pos)
                         .with_hint(hint),
                 ),
                 Ok(view) => {
-                    for a in anchors_of(&view) {
+                    for a in anchors_of(view) {
                         if headings.contains(a.as_str()) {
                             out.push(
                                 Diagnostic::error(
