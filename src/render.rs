@@ -118,7 +118,7 @@ fn template_error(
         .cloned()
         .unwrap_or_else(|| format!("theme/templates/{name}"));
     Diagnostic::error(path, 0, 0, chain.join(": "))
-        .with_hint("fix the template; `handbook init` shows the built-in ones")
+        .with_hint("fix the template, or delete your copy in theme/ to use the built-in one")
 }
 
 /// The Tera instance of a theme; errors name the template file.
@@ -642,9 +642,6 @@ pub fn render(
     let last = frame.last().cloned().unwrap_or_default();
     print_hash.update(last.as_bytes());
     print_pieces.push(Piece::Text(last));
-    if n == 0 {
-        print_pieces.insert(0, Piece::Text(frame[0].clone()));
-    }
     sink.assemble("drucken/index.html", &print_pieces)
         .map_err(|e| vec![e])?;
     out.written

@@ -268,13 +268,13 @@ const CASES: &[Case] = &[
         name: "template syntax error",
         file: "theme/templates/404.html",
         text: "{% extends \"base.html\" %}{% block main %}{{ page.title {% endblock main %}",
-        expected: "theme/templates/404.html: error: Failed to parse '404.html':  --> 1:56\n  |\n1 | {% extends \"base.html\" %}{% block main %}{{ page.title {% endblock main %}\n  |                                                        ^---\n  |\n  = expected `or`, `and`, `not`, `<=`, `>=`, `<`, `>`, `==`, `!=`, `+`, `-`, `*`, `/`, `%`, a filter, or a variable end (`}}`) — fix the template; `handbook init` shows the built-in ones",
+        expected: "theme/templates/404.html: error: Failed to parse '404.html':  --> 1:56\n  |\n1 | {% extends \"base.html\" %}{% block main %}{{ page.title {% endblock main %}\n  |                                                        ^---\n  |\n  = expected `or`, `and`, `not`, `<=`, `>=`, `<`, `>`, `==`, `!=`, `+`, `-`, `*`, `/`, `%`, a filter, or a variable end (`}}`) — fix the template, or delete your copy in theme/ to use the built-in one",
     },
     Case {
         name: "template runtime error",
         file: "theme/templates/404.html",
         text: "{% extends \"base.html\" %}{% block main %}{{ page.nope.deeper }}{% endblock main %}",
-        expected: "theme/templates/404.html: error: Failed to render '404.html': Variable `page.nope.deeper` not found in context while rendering '404.html' — fix the template; `handbook init` shows the built-in ones",
+        expected: "theme/templates/404.html: error: Failed to render '404.html': Variable `page.nope.deeper` not found in context while rendering '404.html' — fix the template, or delete your copy in theme/ to use the built-in one",
     },
 ];
 
@@ -418,4 +418,20 @@ fn sub_path_base_url_everywhere() {
             .contains("<loc>https://example.org/hb/einleitung/</loc>")
     );
     assert!(Path::new(&book.path().join("public/images/logo.svg")).is_file());
+}
+
+#[test]
+fn a_handbook_without_chapters_builds_a_whole_print_page_once() {
+    let book = Book::new("basic");
+    for f in ["01-einleitung.md", "02-kontakt.md"] {
+        std::fs::remove_file(book.path().join("content/chapters").join(f)).expect("rm");
+    }
+    std::fs::remove_dir_all(book.path().join("content/data")).expect("rm data");
+    book.write("content/index.md", "Noch leer.\n");
+    book.edit("content/handbook.yaml", "imprint: 02-kontakt.md\n", "");
+    let o = book.run(&["build"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let print = book.read("public/drucken/index.html");
+    assert_eq!(print.matches("<html").count(), 1, "{print}");
+    assert_eq!(print.matches("</html>").count(), 1);
 }
