@@ -63,7 +63,6 @@ pub struct DataLink {
 /// The whole handbook, parsed.
 pub struct Site {
     pub config: Config,
-    pub config_path: PathBuf,
     pub index: Page,
     pub chapters: Vec<Page>,
     pub data: BTreeMap<String, DataFile>,
@@ -71,12 +70,11 @@ pub struct Site {
     pub views: BTreeMap<String, serde_json::Value>,
     pub data_links: Vec<DataLink>,
     pub assets: Vec<Asset>,
-    pub theme: Vec<(String, Vec<u8>)>,
     pub resolver: Resolver,
 }
 
 /// URL paths the engine writes itself; chapters cannot take them.
-pub const RESERVED: [&str; 4] = ["assets", "drucken", "404", "suche"];
+pub const RESERVED: [&str; 3] = ["assets", "drucken", "404"];
 
 /// Turns chapter file names and file paths into URLs.
 pub struct Resolver {
@@ -320,14 +318,12 @@ pub fn parse(
             });
             let site = Site {
                 config,
-                config_path: src.config.path,
                 index,
                 chapters,
                 data,
                 views,
                 data_links,
                 assets: src.assets,
-                theme: src.theme,
                 resolver,
             };
             Ok((site, warnings))
