@@ -1,5 +1,4 @@
 //! Shared test helpers: fixture copies in temporary folders, the real binary, output snapshots.
-#![allow(dead_code)]
 
 pub mod browser;
 

@@ -1,7 +1,6 @@
 //! The build command end to end: fixture output, bad input with exact errors, exit codes, determinism.
 
-mod common;
-use common::{Book, fixture_dir, snapshot, stderr, stdout};
+use crate::common::{Book, fixture_dir, snapshot, stderr, stdout};
 use std::path::Path;
 
 /// Builds a fixture in-process and compares every output file with `expected/`.
@@ -124,7 +123,7 @@ fn usage_errors_exit_2() {
 #[test]
 fn a_folder_without_a_handbook() {
     let dir = tempfile::tempdir().expect("tmp");
-    let o = common::handbook(dir.path(), &["build"]);
+    let o = crate::common::handbook(dir.path(), &["build"]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         stderr(&o),

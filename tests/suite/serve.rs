@@ -1,8 +1,7 @@
 //! `handbook serve` with the real binary on a free port: serving, headers, path guard, live reload.
 
-mod common;
-use common::browser::{self, Driver, Options};
-use common::{Book, Serve, raw_get};
+use crate::common::browser::{self, Driver, Options};
+use crate::common::{Book, Serve, raw_get};
 use std::time::Duration;
 
 #[test]
@@ -92,7 +91,7 @@ fn a_port_in_use_gives_a_clear_error() {
     let port = listener.local_addr().expect("addr").port().to_string();
     let o = book.run(&["serve", ".", "--port", &port]);
     assert_eq!(o.status.code(), Some(1));
-    let err = common::stderr(&o);
+    let err = crate::common::stderr(&o);
     assert!(
         err.contains("the port is already in use") && err.contains("--port"),
         "{err}"
@@ -322,7 +321,7 @@ fn deleting_a_file_is_picked_up() {
 #[test]
 fn ctrl_c_stops_at_once_and_leaves_nothing_behind() {
     let book = Book::repo();
-    let before = common::snapshot(book.path());
+    let before = crate::common::snapshot(book.path());
     let mut serve = Serve::start(book.path());
     assert_eq!(raw_get(serve.port, "GET", "/").0, 200);
     let status = serve.interrupt();
@@ -332,7 +331,7 @@ fn ctrl_c_stops_at_once_and_leaves_nothing_behind() {
         "the port is free again"
     );
     assert_eq!(
-        common::snapshot(book.path()),
+        crate::common::snapshot(book.path()),
         before,
         "the preview wrote nothing into the handbook"
     );

@@ -1,7 +1,6 @@
 //! `handbook init`: the starter handbook builds and serves with no warnings.
 
-mod common;
-use common::{handbook, stderr, stdout};
+use crate::common::{handbook, stderr, stdout};
 
 #[test]
 fn init_writes_a_handbook_that_builds_clean() {
@@ -35,8 +34,8 @@ fn init_writes_a_handbook_that_builds_clean() {
             });
         assert!(found, "no {kind} data file");
     }
-    let serve = common::Serve::start(&dir);
-    let (code, body) = common::raw_get(serve.port, "GET", "/planung/");
+    let serve = crate::common::Serve::start(&dir);
+    let (code, body) = crate::common::raw_get(serve.port, "GET", "/planung/");
     assert_eq!(code, 200);
     assert!(body.contains("Allen Beteiligten danken"));
 }

@@ -2,9 +2,8 @@
 //! storage trouble, JavaScript off. The site is the repository's own handbook, built by the real
 //! binary and served with the production headers (netlify.toml), so CSP problems fail too.
 
-mod common;
-use common::browser::{self, Driver, Options, Session, StaticServer};
-use common::{Book, stderr};
+use crate::common::browser::{self, Driver, Options, Session, StaticServer};
+use crate::common::{Book, stderr};
 use serde_json::{Value, json};
 
 const PLAN: &str = "veranstaltungsplanung";

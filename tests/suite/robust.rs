@@ -1,8 +1,7 @@
 //! Bad input never panics: every content file of the handbook, cut short and mangled in many
 //! ways, gives diagnostics (or a clean build), never a crash.
 
-mod common;
-use common::Book;
+use crate::common::Book;
 
 /// A small deterministic generator (xorshift), so that a failure can be repeated.
 struct Rng(u64);

@@ -1,8 +1,7 @@
 //! The repository's own handbook: it builds with no warning, and its shape is as the brochure's,
 //! so an accidental deletion fails CI.
 
-mod common;
-use common::{Book, stderr, stdout};
+use crate::common::{Book, stderr, stdout};
 use handbook::data::Body;
 
 fn site() -> handbook::site::Site {
@@ -129,7 +128,7 @@ fn no_broken_link_under_a_sub_path() {
     let o = book.run(&["build", "--base-url", "https://example.org/handbuch/"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = book.path().join("public");
-    let files = common::snapshot(&out);
+    let files = crate::common::snapshot(&out);
     let mut broken = Vec::new();
     let mut checked = 0;
     for (page, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
@@ -200,7 +199,7 @@ fn gzip_len(bytes: &[u8]) -> usize {
 fn first_visit_weight_stays_under_30_kb() {
     let book = Book::repo();
     assert!(book.run(&["build"]).status.success());
-    let files = common::snapshot(&book.path().join("public"));
+    let files = crate::common::snapshot(&book.path().join("public"));
     let asset = |prefix: &str| {
         files
             .iter()
