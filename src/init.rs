@@ -41,7 +41,7 @@ const STARTER: &[(&str, &str)] = &[
 ];
 
 /// Writes the starter handbook into `dir`, which must not exist or be empty.
-pub fn write(dir: &Path, today: crate::date::Date) -> Result<Vec<String>, String> {
+pub fn write(dir: &Path, today: crate::model::date::Date) -> Result<Vec<String>, String> {
     if dir.exists() {
         let empty = std::fs::read_dir(dir)
             .map_err(|e| format!("{}: error: cannot read folder: {e}", dir.display()))?
@@ -69,7 +69,7 @@ pub fn write(dir: &Path, today: crate::date::Date) -> Result<Vec<String>, String
 
 /// `handbook init DIR`.
 pub fn run(dir: &Path) -> ExitCode {
-    match write(dir, crate::date::Date::today()) {
+    match write(dir, crate::model::date::Date::today()) {
         Ok(files) => {
             println!(
                 "created a new handbook in {} ({} files)",

@@ -24,29 +24,20 @@
 //!   `fs::Files`, which the build sets to the disk: a big handbook never sits in memory whole.
 //! ```
 
+pub mod build;
 pub mod cli;
-pub mod config;
-pub mod data;
-pub mod date;
 pub mod diagnostic;
 pub mod fs;
 pub mod hash;
 pub mod init;
-pub mod load;
-pub mod markdown;
+pub mod model;
 pub mod netlify;
-pub mod render;
-pub mod search;
-pub mod serve;
-pub mod site;
-pub mod theme;
-pub mod validate;
-pub mod watch;
-pub mod write;
-pub mod yaml;
+mod parallel;
+pub mod preview;
 
+use build::render::{Mode, Summary};
+use build::sink::Sink;
 use diagnostic::Diagnostic;
-use render::{Mode, Piece, Sink, Summary};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -60,7 +51,7 @@ pub struct Options {
     pub base_url: Option<String>,
     pub mode: Mode,
     /// "Today", for review-date warnings.
-    pub today: date::Date,
+    pub today: model::date::Date,
 }
 
 impl Options {
@@ -69,7 +60,7 @@ impl Options {
             root: root.into(),
             base_url: None,
             mode: Mode::default(),
-            today: date::Date::today(),
+            today: model::date::Date::today(),
         }
     }
 }
@@ -106,7 +97,7 @@ impl Report {
 /// unless loading, parsing and validation found no error.
 pub fn run(opts: &Options, sink: &dyn Sink) -> Report {
     let started = Instant::now();
-    let sources = match load::load(&opts.root) {
+    let sources = match build::load::load(&opts.root) {
         Ok(s) => s,
         Err(e) => return Report::failed(e, started),
     };
@@ -117,18 +108,18 @@ pub fn run(opts: &Options, sink: &dyn Sink) -> Report {
             p.strip_prefix("templates/").map(|n| {
                 (
                     n.to_string(),
-                    load::shown(&opts.root, &Path::new("theme").join(p))
+                    build::load::shown(&opts.root, &Path::new("theme").join(p))
                         .display()
                         .to_string(),
                 )
             })
         })
         .collect();
-    let theme = theme::Theme::new(&sources.theme);
+    let theme = build::theme::Theme::new(&sources.theme);
     let base_url = match opts
         .base_url
         .as_deref()
-        .map(|u| (u, config::normalise_base_url(u)))
+        .map(|u| (u, model::config::normalise_base_url(u)))
     {
         None => None,
         Some((_, Some(url))) => Some(url),
@@ -143,11 +134,12 @@ pub fn run(opts: &Options, sink: &dyn Sink) -> Report {
             return Report::failed(vec![d], started);
         }
     };
-    let (site, mut diagnostics) = match site::parse(sources, base_url.as_deref(), &fs::Disk) {
+    let (site, mut diagnostics) = match model::site::parse(sources, base_url.as_deref(), &fs::Disk)
+    {
         Ok(s) => s,
         Err(e) => return Report::failed(e, started),
     };
-    diagnostics.extend(validate::validate(&site, opts.today));
+    diagnostics.extend(build::validate::validate(&site, opts.today));
     let mut report = Report {
         chapters: site.chapters.len(),
         data_files: site.data.len(),
@@ -158,7 +150,7 @@ pub fn run(opts: &Options, sink: &dyn Sink) -> Report {
         report.elapsed = started.elapsed();
         return report;
     }
-    match render::render(&site, &fs::Disk, &theme, &theme_paths, opts.mode, sink) {
+    match build::render::render(&site, &fs::Disk, &theme, &theme_paths, opts.mode, sink) {
         Ok(summary) => report.summary = Some(summary),
         Err(e) => diagnostics.extend(e),
     }
@@ -167,67 +159,19 @@ pub fn run(opts: &Options, sink: &dyn Sink) -> Report {
     report
 }
 
-/// How many threads the build uses: the machine's cores (at most 8).
-pub(crate) fn threads() -> usize {
-    std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8)
-}
-
-/// `f` over `items` on all cores, in contiguous runs; the results keep the items' order.
-pub(crate) fn parallel<T: Send, R: Send>(items: Vec<T>, f: &(dyn Fn(T) -> R + Sync)) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8);
-    let per_run = items.len().div_ceil(threads).max(1);
-    let mut runs: Vec<Vec<T>> = Vec::new();
-    let mut rest = items.into_iter().peekable();
-    while rest.peek().is_some() {
-        runs.push(rest.by_ref().take(per_run).collect());
-    }
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = runs
-            .into_iter()
-            .map(|run| scope.spawn(move || run.into_iter().map(f).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
-}
-
-/// A sink that keeps nothing: `check` renders everything but writes nothing.
-pub struct NullSink;
-
-impl Sink for NullSink {
-    fn file(&self, _: &str, _: &[u8]) -> Result<(), Diagnostic> {
-        Ok(())
-    }
-    fn append(&self, _: &str, _: &[u8]) -> Result<(), Diagnostic> {
-        Ok(())
-    }
-    fn assemble(&self, _: &str, _: &[Piece]) -> Result<(), Diagnostic> {
-        Ok(())
-    }
-}
-
 /// `handbook check`.
 pub fn check(opts: &Options) -> Report {
-    run(opts, &NullSink)
+    run(opts, &build::sink::NullSink)
 }
 
 /// `handbook build`: renders into a temporary folder and swaps it in on success.
 pub fn build(opts: &Options, out: &Path) -> Report {
     let started = Instant::now();
-    if let Err(e) = write::check_target(&opts.root, out) {
+    if let Err(e) = build::write::check_target(&opts.root, out) {
         return Report::failed(vec![e], started);
     }
     let mut report = Report::default();
-    let result = write::publish(out, |sink| {
+    let result = build::write::publish(out, |sink| {
         report = run(opts, sink);
         if report.ok() { Ok(()) } else { Err(Vec::new()) }
     });

@@ -44,8 +44,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build { dir, out, base_url } => {
-            let out =
-                out.unwrap_or_else(|| handbook::load::shown(&dir, std::path::Path::new("public")));
+            let out = out.unwrap_or_else(|| {
+                handbook::build::load::shown(&dir, std::path::Path::new("public"))
+            });
             let mut opts = Options::new(&dir);
             opts.base_url = base_url;
             let report = handbook::build(&opts, &out);
@@ -84,7 +85,7 @@ fn main() -> ExitCode {
             port,
             host,
             open,
-        } => handbook::serve::run(&dir, &host, port, open),
+        } => handbook::preview::serve::run(&dir, &host, port, open),
         Command::Init { dir } => handbook::init::run(&dir),
     }
 }

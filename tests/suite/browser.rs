@@ -40,8 +40,9 @@ fn start() -> Option<(Site, Driver)> {
 
 /// The point ids of a checklist, in order, as the YAML gives them.
 fn point_ids(book: &Book, checklist: &str) -> Vec<String> {
-    let sources = handbook::load::load(book.path()).expect("load");
-    let (site, _) = handbook::site::parse(sources, None, &handbook::fs::Disk).expect("parse");
+    let sources = handbook::build::load::load(book.path()).expect("load");
+    let (site, _) =
+        handbook::model::site::parse(sources, None, &handbook::fs::Disk).expect("parse");
     site.data[checklist]
         .body
         .item_ids()
@@ -461,8 +462,9 @@ fn without_javascript_everything_is_plain_and_complete() {
 /// Every page of the built site: the start page, each chapter, the print page, the 404 page.
 fn pages(book: &Book) -> Vec<String> {
     let mut pages = vec!["/".to_string(), "/drucken/".into(), "/404.html".into()];
-    let sources = handbook::load::load(book.path()).expect("load");
-    let (site, _) = handbook::site::parse(sources, None, &handbook::fs::Disk).expect("parse");
+    let sources = handbook::build::load::load(book.path()).expect("load");
+    let (site, _) =
+        handbook::model::site::parse(sources, None, &handbook::fs::Disk).expect("parse");
     pages.extend(site.chapters.iter().map(|c| c.url.clone()));
     pages
 }
@@ -654,8 +656,9 @@ fn chapters_and_the_whole_handbook_print_cleanly() {
         (25..=150).contains(&pages),
         "the whole handbook prints on {pages} pages"
     );
-    let sources = handbook::load::load(site.book.path()).expect("load");
-    let (parsed, _) = handbook::site::parse(sources, None, &handbook::fs::Disk).expect("parse");
+    let sources = handbook::build::load::load(site.book.path()).expect("load");
+    let (parsed, _) =
+        handbook::model::site::parse(sources, None, &handbook::fs::Disk).expect("parse");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for c in &parsed.chapters {
         assert!(
@@ -713,8 +716,9 @@ fn after_one_visit_the_handbook_works_offline_and_new_builds_replace_the_cache()
     s.wait_until("the service worker has cached the build", &cached);
 
     browser::stop(server);
-    let sources = handbook::load::load(book.path()).expect("load");
-    let (parsed, _) = handbook::site::parse(sources, None, &handbook::fs::Disk).expect("parse");
+    let sources = handbook::build::load::load(book.path()).expect("load");
+    let (parsed, _) =
+        handbook::model::site::parse(sources, None, &handbook::fs::Disk).expect("parse");
     for c in &parsed.chapters {
         s.goto(&url(&c.url));
         assert_eq!(s.text("h1"), c.title, "{} offline", c.url);

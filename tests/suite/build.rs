@@ -10,7 +10,7 @@ fn fixture_output_matches_expected() {
     let book = Book::new("basic");
     let out = book.path().join("public");
     let mut opts = handbook::Options::new(book.path());
-    opts.today = handbook::date::Date::parse("2026-11-25").expect("date");
+    opts.today = handbook::model::date::Date::parse("2026-11-25").expect("date");
     let report = handbook::build(&opts, &out);
     assert!(report.ok(), "{:?}", report.diagnostics);
     assert_eq!(report.warnings(), 0, "{:?}", report.diagnostics);

@@ -2,13 +2,13 @@
 //! so an accidental deletion fails CI.
 
 use crate::common::{Book, stderr, stdout};
-use handbook::data::Body;
+use handbook::model::data::Body;
 
-fn site() -> handbook::site::Site {
+fn site() -> handbook::model::site::Site {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let sources = handbook::load::load(root).expect("content loads");
+    let sources = handbook::build::load::load(root).expect("content loads");
     let (site, warnings) =
-        handbook::site::parse(sources, None, &handbook::fs::Disk).expect("content parses");
+        handbook::model::site::parse(sources, None, &handbook::fs::Disk).expect("content parses");
     assert!(warnings.is_empty(), "{warnings:?}");
     site
 }
@@ -38,7 +38,7 @@ fn chapters_in_the_brochures_order() {
     }
 }
 
-fn data<'a>(site: &'a handbook::site::Site, id: &str) -> &'a Body {
+fn data<'a>(site: &'a handbook::model::site::Site, id: &str) -> &'a Body {
     &site
         .data
         .get(id)
@@ -76,7 +76,7 @@ fn every_checklist_and_list_is_complete() {
         Body::Organisations { items, .. } => {
             let bund = items
                 .iter()
-                .filter(|i| i.level == handbook::data::Level::Bund)
+                .filter(|i| i.level == handbook::model::data::Level::Bund)
                 .count();
             assert_eq!((bund, items.len() - bund), (7, 2));
         }

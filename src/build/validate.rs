@@ -1,9 +1,9 @@
 //! Validate: directives, data references, links and anchors, freshness. Collects every problem.
 
-use crate::date::Date;
 use crate::diagnostic::Diagnostic;
-use crate::markdown::{Directive, Target};
-use crate::site::{Page, Site};
+use crate::model::date::Date;
+use crate::model::markdown::{Directive, Target};
+use crate::model::site::{Page, Site};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -20,10 +20,10 @@ fn filter_keys(kind: &str) -> &'static [&'static str] {
 /// A directive's embedded view: the data file's view with its items filtered (and links grouped).
 /// `Err((message, hint))` when the directive does not fit the data.
 pub fn embed(site: &Site, d: &Directive) -> Result<Value, (String, String)> {
-    if !crate::data::KINDS.contains(&d.kind.as_str()) {
+    if !crate::model::data::KINDS.contains(&d.kind.as_str()) {
         return Err((
             format!("unknown directive `{}`", d.kind),
-            format!("use one of: {}", crate::data::KINDS.join(", ")),
+            format!("use one of: {}", crate::model::data::KINDS.join(", ")),
         ));
     }
     let Some(data) = site.data.get(&d.id) else {
@@ -369,7 +369,7 @@ pub fn validate(site: &Site, today: Date) -> Vec<Diagnostic> {
         for d in site.data.values().filter(|d| d.body.has_contacts()) {
             match d.body.reviewed() {
                 Some(r) if r.months_until(&today) >= months => {
-                    let pos = crate::yaml::key_pos(&d.text, "reviewed");
+                    let pos = crate::model::yaml::key_pos(&d.text, "reviewed");
                     out.push(
                         Diagnostic::warning(&d.path, pos.line, pos.col, format!("the contact data was last reviewed on {r}, more than {months} months ago"))
                             .with_hint("check addresses, phone numbers and links, then set `reviewed:` to today's date"),

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 macro_rules! builtin {
     ($($path:literal),* $(,)?) => {
-        &[$(($path, include_bytes!(concat!("../theme/", $path)))),*]
+        &[$(($path, include_bytes!(concat!("../../theme/", $path)))),*]
     };
 }
 

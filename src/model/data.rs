@@ -1,9 +1,9 @@
 //! Data: the typed YAML lists in `content/data/` (organisations, agencies, links, checklists, lists).
 
-use crate::date::Date;
+use crate::build::load::SourceFile;
 use crate::diagnostic::Diagnostic;
-use crate::load::SourceFile;
-use crate::markdown::is_valid_id;
+use crate::model::date::Date;
+use crate::model::markdown::is_valid_id;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -229,7 +229,7 @@ struct ChecklistFile {
 fn parse_body(file: &SourceFile) -> Result<Body, Diagnostic> {
     let path = &file.path;
     let text = &file.text;
-    let kind: KindOnly = crate::yaml::parse(path, text, 0).map_err(|mut e| {
+    let kind: KindOnly = crate::model::yaml::parse(path, text, 0).map_err(|mut e| {
         if e.message.contains("missing field `kind`") {
             e.hint = Some(format!(
                 "start the file with `kind: …`, one of: {}",
@@ -240,7 +240,7 @@ fn parse_body(file: &SourceFile) -> Result<Body, Diagnostic> {
     })?;
     Ok(match kind.kind.as_str() {
         "organisations" => {
-            let f: ItemsFile<Organisation> = crate::yaml::parse(path, text, 0)?;
+            let f: ItemsFile<Organisation> = crate::model::yaml::parse(path, text, 0)?;
             Body::Organisations {
                 title: f.title,
                 intro: f.intro,
@@ -249,7 +249,7 @@ fn parse_body(file: &SourceFile) -> Result<Body, Diagnostic> {
             }
         }
         "agencies" => {
-            let f: ItemsFile<Agency> = crate::yaml::parse(path, text, 0)?;
+            let f: ItemsFile<Agency> = crate::model::yaml::parse(path, text, 0)?;
             Body::Agencies {
                 title: f.title,
                 intro: f.intro,
@@ -258,7 +258,7 @@ fn parse_body(file: &SourceFile) -> Result<Body, Diagnostic> {
             }
         }
         "list" => {
-            let f: ItemsFile<ListItem> = crate::yaml::parse(path, text, 0)?;
+            let f: ItemsFile<ListItem> = crate::model::yaml::parse(path, text, 0)?;
             Body::List {
                 title: f.title,
                 intro: f.intro,
@@ -267,7 +267,7 @@ fn parse_body(file: &SourceFile) -> Result<Body, Diagnostic> {
             }
         }
         "links" => {
-            let f: LinksFile = crate::yaml::parse(path, text, 0)?;
+            let f: LinksFile = crate::model::yaml::parse(path, text, 0)?;
             Body::Links {
                 title: f.title,
                 intro: f.intro,
@@ -277,7 +277,7 @@ fn parse_body(file: &SourceFile) -> Result<Body, Diagnostic> {
             }
         }
         "checklist" => {
-            let f: ChecklistFile = crate::yaml::parse(path, text, 0)?;
+            let f: ChecklistFile = crate::model::yaml::parse(path, text, 0)?;
             Body::Checklist {
                 title: f.title,
                 intro: f.intro,
@@ -287,7 +287,7 @@ fn parse_body(file: &SourceFile) -> Result<Body, Diagnostic> {
             }
         }
         other => {
-            let pos = crate::yaml::key_pos(text, "kind");
+            let pos = crate::model::yaml::key_pos(text, "kind");
             return Err(Diagnostic::error(
                 path,
                 pos.line,
@@ -431,7 +431,7 @@ fn check(d: &DataFile) -> Vec<Diagnostic> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut check_id = |id: &str, what: &str, errors: &mut Vec<Diagnostic>| {
         let n = seen.entry(id.to_string()).or_insert(0);
-        let pos = crate::yaml::id_pos(&d.text, id, *n);
+        let pos = crate::model::yaml::id_pos(&d.text, id, *n);
         *n += 1;
         if !is_valid_id(id) {
             errors.push(
@@ -443,11 +443,11 @@ fn check(d: &DataFile) -> Vec<Diagnostic> {
                 )
                 .with_hint(format!(
                     "use lower-case letters, digits and `-`, e.g. `{}`",
-                    crate::markdown::slugify(id)
+                    crate::model::markdown::slugify(id)
                 )),
             );
         } else if *n > 1 {
-            let first = crate::yaml::id_pos(&d.text, id, 0);
+            let first = crate::model::yaml::id_pos(&d.text, id, 0);
             errors.push(
                 Diagnostic::error(
                     &d.path,
@@ -463,7 +463,7 @@ fn check(d: &DataFile) -> Vec<Diagnostic> {
         }
     };
     let url_error = |id: &str, url: &str| {
-        let pos = crate::yaml::id_pos(&d.text, id, 0);
+        let pos = crate::model::yaml::id_pos(&d.text, id, 0);
         Diagnostic::error(
             &d.path,
             pos.line,
@@ -507,7 +507,7 @@ fn check(d: &DataFile) -> Vec<Diagnostic> {
                 check_url(&i.id, &Some(i.url.clone()), &mut errors);
                 match &i.group {
                     Some(g) if !groups.iter().any(|x| &x.id == g) => {
-                        let pos = crate::yaml::id_pos(&d.text, &i.id, 0);
+                        let pos = crate::model::yaml::id_pos(&d.text, &i.id, 0);
                         let known: Vec<_> = groups.iter().map(|g| g.id.as_str()).collect();
                         errors.push(
                             Diagnostic::error(
@@ -524,7 +524,7 @@ fn check(d: &DataFile) -> Vec<Diagnostic> {
                         );
                     }
                     None if !groups.is_empty() => {
-                        let pos = crate::yaml::id_pos(&d.text, &i.id, 0);
+                        let pos = crate::model::yaml::id_pos(&d.text, &i.id, 0);
                         errors.push(
                             Diagnostic::error(
                                 &d.path,
@@ -541,14 +541,14 @@ fn check(d: &DataFile) -> Vec<Diagnostic> {
         }
         Body::Checklist { phases, points, .. } => {
             if phases.is_empty() && points.is_empty() {
-                let pos = crate::yaml::key_pos(&d.text, "title");
+                let pos = crate::model::yaml::key_pos(&d.text, "title");
                 errors.push(
                     Diagnostic::error(&d.path, pos.line, pos.col, "the checklist has no points")
                         .with_hint("add `phases:` with `points:`, or `points:` directly"),
                 );
             }
             if !phases.is_empty() && !points.is_empty() {
-                let pos = crate::yaml::key_pos(&d.text, "points");
+                let pos = crate::model::yaml::key_pos(&d.text, "points");
                 errors.push(
                     Diagnostic::error(
                         &d.path,

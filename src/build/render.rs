@@ -1,10 +1,13 @@
 //! Render: Tera turns the validated site into pages and assets, handed one by one to a sink.
 
+use crate::build::html;
+use crate::build::sink::{Piece, Sink};
+use crate::build::templates::Templates;
+use crate::build::theme::Theme;
 use crate::diagnostic::Diagnostic;
 use crate::hash::{Hasher, hash};
-use crate::markdown::Rendered;
-use crate::site::{Page, Site};
-use crate::theme::Theme;
+use crate::model::markdown::Rendered;
+use crate::model::site::{Page, Site};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashMap};
 
@@ -22,78 +25,6 @@ pub struct Summary {
     pub search_bytes: usize,
 }
 
-/// Moves the headings of rendered Markdown `shift` levels down (h2 -> h3), at most to h6.
-fn shift_headings(html: &str, shift: u8) -> String {
-    let bytes = html.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        out.push(bytes[i]);
-        // `<hN` or `</hN`, N a digit: the digit changes.
-        if bytes[i] == b'<' {
-            let name = if bytes.get(i + 1) == Some(&b'/') {
-                i + 2
-            } else {
-                i + 1
-            };
-            if bytes.get(name) == Some(&b'h')
-                && let Some(d @ b'1'..=b'6') = bytes.get(name + 1).copied()
-            {
-                out.extend_from_slice(&bytes[i + 1..=name]);
-                out.push(b'0' + (d - b'0').saturating_add(shift).min(6));
-                i = name + 2;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| html.to_string())
-}
-
-/// The page's sections for "Auf dieser Seite": every `h2` with an id in the finished content,
-/// those of the chapter text and those drawn by embedded lists alike.
-fn outline(html: &str) -> Vec<Value> {
-    let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(start) = rest.find("<h2") {
-        let Some(end) = rest[start..].find("</h2>").map(|e| start + e) else {
-            break;
-        };
-        let tag_end = rest[start..end].find('>').map_or(end, |t| start + t);
-        let tag = &rest[start..tag_end];
-        let inner = &rest[tag_end.saturating_add(1).min(end)..end];
-        rest = &rest[end + 5..];
-        let Some(id) = tag.split(" id=\"").nth(1).and_then(|v| v.split('"').next()) else {
-            continue;
-        };
-        // The text without tags (and without the heading's own "#" link).
-        let inner = match inner.find("<a class=\"anchor\"") {
-            Some(a) => &inner[..a],
-            None => inner,
-        };
-        let mut text = String::new();
-        let mut in_tag = false;
-        for c in inner.chars() {
-            match c {
-                '<' => in_tag = true,
-                '>' => in_tag = false,
-                c if !in_tag => text.push(c),
-                _ => {}
-            }
-        }
-        let text = text
-            .replace("&quot;", "\"")
-            .replace("&#39;", "'")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&amp;", "&");
-        out.push(
-            json!({ "id": id, "text": text.split_whitespace().collect::<Vec<_>>().join(" ") }),
-        );
-    }
-    out
-}
-
 /// `style.css` + hash -> `style.0123456789.css`.
 fn hashed_name(name: &str, bytes: &[u8]) -> String {
     match name.rsplit_once('.') {
@@ -102,136 +33,11 @@ fn hashed_name(name: &str, bytes: &[u8]) -> String {
     }
 }
 
-fn template_error(
-    theme_paths: &HashMap<String, String>,
-    name: &str,
-    e: &tera::Error,
-) -> Diagnostic {
-    let mut chain = vec![e.to_string()];
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        chain.push(s.to_string());
-        source = s.source();
-    }
-    let path = theme_paths
-        .get(name)
-        .cloned()
-        .unwrap_or_else(|| format!("theme/templates/{name}"));
-    Diagnostic::error(path, 0, 0, chain.join(": "))
-        .with_hint("fix the template, or delete your copy in theme/ to use the built-in one")
-}
-
-/// The Tera instance of a theme; errors name the template file.
-fn tera(
-    theme: &Theme,
-    theme_paths: &HashMap<String, String>,
-) -> Result<tera::Tera, Vec<Diagnostic>> {
-    let mut t = tera::Tera::default();
-    let mut errors = Vec::new();
-    let mut templates = Vec::new();
-    for (name, bytes) in theme.templates() {
-        match std::str::from_utf8(bytes) {
-            Ok(s) => templates.push((name.to_string(), s.to_string())),
-            Err(_) => errors.push(Diagnostic::error(
-                theme_paths
-                    .get(name)
-                    .cloned()
-                    .unwrap_or_else(|| format!("theme/templates/{name}")),
-                0,
-                0,
-                "the template is not valid UTF-8",
-            )),
-        }
-    }
-    if let Err(e) = t.add_raw_templates(templates) {
-        let name = match &e.kind {
-            tera::ErrorKind::Msg(m) => m
-                .split('\'')
-                .nth(1)
-                .filter(|n| theme_paths.contains_key(*n) || n.ends_with(".html"))
-                .unwrap_or("")
-                .to_string(),
-            _ => String::new(),
-        };
-        errors.push(template_error(theme_paths, &name, &e));
-    }
-    t.autoescape_on(vec![".html", ".xml"]);
-    // Only what HTML needs: Tera's default also escapes `/`, which bloats every URL.
-    t.set_escape_fn(crate::markdown::escape);
-    if errors.is_empty() {
-        Ok(t)
-    } else {
-        Err(errors)
-    }
-}
-
-/// Adds a prefix to every id on a page fragment (and the references to them), so that
-/// all chapters can stand on one print page; links to other chapters become links within it.
-/// One pass over the HTML: it runs over every chapter of the handbook.
-fn prefix_ids(
-    html: &str,
-    prefix: &str,
-    chapter_anchor: &HashMap<String, (String, String)>,
-) -> String {
-    const ATTRS: [&str; 5] = [
-        " id",
-        " for",
-        " aria-describedby",
-        " aria-labelledby",
-        " href",
-    ];
-    let mut out = String::with_capacity(html.len() + html.len() / 20);
-    let mut done = 0;
-    let mut search = 0;
-    while let Some(i) = html[search..].find("=\"").map(|i| i + search) {
-        let value_start = i + 2;
-        search = value_start;
-        let Some(attr) = ATTRS.iter().find(|a| html[..i].ends_with(*a)) else {
-            continue;
-        };
-        let value_end = html[value_start..]
-            .find('"')
-            .map_or(html.len(), |j| value_start + j);
-        out.push_str(&html[done..value_start]);
-        let value = &html[value_start..value_end];
-        if *attr == " href" {
-            if let Some(anchor) = value.strip_prefix('#') {
-                out.push('#');
-                out.push_str(prefix);
-                out.push_str(anchor);
-            } else {
-                let (path, anchor) = value
-                    .split_once('#')
-                    .map_or((value, None), |(p, a)| (p, Some(a)));
-                match (chapter_anchor.get(path), anchor) {
-                    (Some((_, other_prefix)), Some(a)) => {
-                        out.push('#');
-                        out.push_str(other_prefix);
-                        out.push_str(a);
-                    }
-                    (Some((chapter, _)), None) => {
-                        out.push('#');
-                        out.push_str(chapter);
-                    }
-                    _ => out.push_str(value),
-                }
-            }
-        } else {
-            out.push_str(prefix);
-            out.push_str(value);
-        }
-        done = value_end;
-        search = value_end;
-    }
-    out.push_str(&html[done..]);
-    out
-}
-
 /// Chapter HTML with its directives drawn by the theme's partials.
 fn content(ctx: &Ctx, md: &Rendered) -> Result<String, Diagnostic> {
     let mut html = md.html.clone();
     for (i, d) in md.directives.iter().enumerate() {
-        let Ok(view) = crate::validate::embed(ctx.site, d) else {
+        let Ok(view) = crate::build::validate::embed(ctx.site, d) else {
             continue;
         };
         let level = md
@@ -245,7 +51,7 @@ fn content(ctx: &Ctx, md: &Rendered) -> Result<String, Diagnostic> {
         c["data"] = view;
         c["level"] = level.into();
         let name = format!("partials/{}.html", d.kind);
-        let rendered = render_page(&ctx.t, &name, c, ctx.theme_paths)?;
+        let rendered = ctx.t.render(&name, &c)?;
         html = html.replacen(
             &format!("<!--directive:{i}-->\n"),
             &String::from_utf8_lossy(&rendered),
@@ -255,44 +61,14 @@ fn content(ctx: &Ctx, md: &Rendered) -> Result<String, Diagnostic> {
     Ok(html)
 }
 
-fn render_page(
-    t: &tera::Tera,
-    name: &str,
-    ctx: Value,
-    theme_paths: &HashMap<String, String>,
-) -> Result<Vec<u8>, Diagnostic> {
-    let ctx = tera::Context::from_value(ctx).map_err(|e| template_error(theme_paths, name, &e))?;
-    t.render(name, &ctx)
-        .map(String::into_bytes)
-        .map_err(|e| template_error(theme_paths, name, &e))
-}
-
 /// How many chapters the sidebar lists at most; longer handbooks show a window around the
 /// current chapter (so page size does not grow with the handbook) and link the full contents.
 const NAV_WINDOW: usize = 60;
 
-/// One piece of a file assembled from parts.
-pub enum Piece {
-    Text(String),
-    /// A part written earlier with `Sink::append`; it is removed once assembled.
-    Part(String),
-}
-
-/// Where rendered files go: a folder on disk, or memory for the preview server.
-/// Shared by the threads that render chapters.
-pub trait Sink: Sync {
-    fn file(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
-    /// Appends to a file (creating it).
-    fn append(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
-    /// Writes `path` from pieces in order, removing the parts.
-    fn assemble(&self, path: &str, pieces: &[Piece]) -> Result<(), Diagnostic>;
-}
-
 /// Everything the page templates share.
 struct Ctx<'a> {
     site: &'a Site,
-    t: tera::Tera,
-    theme_paths: &'a HashMap<String, String>,
+    t: Templates,
     base: Value,
     origin: String,
     chapter_list: Vec<Value>,
@@ -313,7 +89,7 @@ impl Ctx<'_> {
     }
 
     fn page(&self, name: &str, ctx: Value) -> Result<Vec<u8>, Vec<Diagnostic>> {
-        render_page(&self.t, name, ctx, self.theme_paths).map_err(|e| vec![e])
+        self.t.render(name, &ctx).map_err(|e| vec![e])
     }
 
     /// Reads chapter `i` again and renders everything made of it.
@@ -321,16 +97,17 @@ impl Ctx<'_> {
         let site = self.site;
         let c = &site.chapters[i];
         let text = files.text(&c.path).map_err(|e| vec![e])?;
-        let body = crate::markdown::split_front_matter(&text).map_or(text.as_str(), |fm| fm.body);
-        let md = crate::markdown::render(body, &site.resolver);
+        let body =
+            crate::model::markdown::split_front_matter(&text).map_or(text.as_str(), |fm| fm.body);
+        let md = crate::model::markdown::render(body, &site.resolver);
         let html = content(self, &md).map_err(|e| vec![e])?;
         // On the print page chapters sit one level deeper: every heading moves down one.
-        let print = prefix_ids(
-            &shift_headings(&html, 1),
+        let print = html::prefix_ids(
+            &html::shift_headings(&html, 1),
             &format!("{}--", c.slug),
             &self.print_targets,
         );
-        let search = crate::search::chapter_docs(c, &md.sections);
+        let search = crate::build::search::chapter_docs(c, &md.sections);
         let total = site.chapters.len();
         let (from, to) = if total <= NAV_WINDOW {
             (0, total)
@@ -356,7 +133,7 @@ impl Ctx<'_> {
             "number": i + 1,
             "reviewed": c.reviewed.map(|d| d.german()),
             "reviewed_iso": c.reviewed.map(|d| d.to_string()),
-            "headings": outline(&html),
+            "headings": html::outline(&html),
             "content": html,
         });
         ctx["nav"] = json!({
@@ -509,7 +286,7 @@ pub fn render(
     mode: Mode,
     sink: &dyn Sink,
 ) -> Result<Summary, Vec<Diagnostic>> {
-    let t = tera(theme, theme_paths)?;
+    let t = Templates::new(theme, theme_paths)?;
     let mut out = Out {
         sink,
         summary: Summary::default(),
@@ -557,7 +334,6 @@ pub fn render(
     let ctx = Ctx {
         site,
         t,
-        theme_paths,
         base,
         // Page URLs already carry the base path: the canonical URL is the origin plus that.
         origin: cfg
@@ -603,24 +379,25 @@ pub fn render(
     // Chapters, in as many contiguous runs as there are cores.
     let frame = ctx.print_frame()?;
     let n = site.chapters.len();
-    let per_run = n.div_ceil(crate::threads()).max(1);
+    let per_run = n.div_ceil(crate::parallel::threads()).max(1);
     let spans: Vec<(usize, usize, usize)> = (0..n)
         .step_by(per_run)
         .enumerate()
         .map(|(run, from)| (run, from, (from + per_run).min(n)))
         .collect();
-    let runs = crate::parallel(spans, &|(run, from, to)| {
+    let runs = crate::parallel::map(spans, &|(run, from, to)| {
         render_run(&ctx, files, sink, &frame, run, from, to)
     })
     .into_iter()
     .collect::<Result<Vec<Run>, _>>()?;
 
     // The search index: the data lists' entries, then each run's part, comma-separated.
-    let data_docs = crate::search::data_docs(site, &embedded_at).join(",");
+    let data_docs = crate::build::search::data_docs(site, &embedded_at).join(",");
     let mut search_hash = Hasher::default();
     search_hash.update(data_docs.as_bytes());
-    let mut search_bytes = crate::search::HEAD.len() + crate::search::TAIL.len() + data_docs.len();
-    let mut search_pieces = vec![Piece::Text(crate::search::HEAD.to_string())];
+    let mut search_bytes =
+        crate::build::search::HEAD.len() + crate::build::search::TAIL.len() + data_docs.len();
+    let mut search_pieces = vec![Piece::Text(crate::build::search::HEAD.to_string())];
     if !data_docs.is_empty() {
         search_pieces.push(Piece::Text(data_docs));
     }
@@ -647,7 +424,7 @@ pub fn render(
     out.written
         .push(("drucken/index.html".into(), print_hash.finish()));
     out.summary.pages += 1;
-    search_pieces.push(Piece::Text(crate::search::TAIL.to_string()));
+    search_pieces.push(Piece::Text(crate::build::search::TAIL.to_string()));
     sink.assemble(&search_path, &search_pieces)
         .map_err(|e| vec![e])?;
     out.written
@@ -682,7 +459,8 @@ pub fn render(
         out.put(&a.site_path, &bytes)?;
     }
     if !mode.live {
-        let (sw, manifest) = offline_files(site, &base_path, &out.written, &assets);
+        let (sw, manifest) =
+            crate::build::offline::offline_files(site, &base_path, &out.written, &assets);
         out.put("manifest.webmanifest", manifest.as_bytes())?;
         out.put("sw.js", sw.as_bytes())?;
     }
@@ -707,61 +485,6 @@ impl Out<'_> {
     }
 }
 
-const SW_JS: &str = include_str!("sw.js");
-
-/// The service worker (precaching every file of this build, versioned by their hashes) and
-/// the web app manifest.
-fn offline_files(
-    site: &Site,
-    base_path: &str,
-    written: &[(String, String)],
-    assets: &BTreeMap<String, String>,
-) -> (String, String) {
-    let mut files: Vec<String> = Vec::new();
-    let mut version_input = String::new();
-    for (path, h) in written {
-        version_input.push_str(&format!("{path}:{h}\n"));
-        if path == "sitemap.xml" || path == "robots.txt" {
-            continue;
-        }
-        let url = match path.strip_suffix("index.html") {
-            Some(dir) => format!("{base_path}{dir}"),
-            None => format!("{base_path}{path}"),
-        };
-        files.push(url);
-    }
-    files.push(format!("{base_path}manifest.webmanifest"));
-    let version = hash(version_input.as_bytes());
-    let sw = SW_JS
-        .replace("__VERSION__", &version)
-        .replace("__BASE__", base_path)
-        .replace(
-            "__FILES__",
-            &serde_json::to_string(&files).unwrap_or_else(|_| "[]".into()),
-        );
-    let cfg = &site.config;
-    let manifest = json!({
-        "name": cfg.title,
-        "short_name": cfg.short_title.as_deref().unwrap_or_else(|| cfg.title.split_whitespace().next().unwrap_or("Handbuch")),
-        "description": cfg.description,
-        "lang": cfg.language,
-        "start_url": base_path,
-        "scope": base_path,
-        "display": "standalone",
-        "background_color": "#ffffff",
-        "theme_color": "#1d4f6e",
-        "icons": [
-            { "src": assets.get("favicon.svg"), "sizes": "any", "type": "image/svg+xml", "purpose": "any" },
-            { "src": assets.get("icon-192.png"), "sizes": "192x192", "type": "image/png", "purpose": "any maskable" },
-            { "src": assets.get("icon-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "any maskable" },
-        ],
-    });
-    (
-        sw,
-        serde_json::to_string_pretty(&manifest).unwrap_or_default(),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -769,39 +492,5 @@ mod tests {
     #[test]
     fn hashed_names() {
         assert_eq!(hashed_name("style.css", b"").len(), "style..css".len() + 10);
-    }
-
-    #[test]
-    fn outline_lists_every_h2_with_an_id() {
-        let html = r##"<h2 id="a">Ziele &amp; Wege<a class="anchor" href="#a">#</a></h2><p>x</p><h3 id="b">B</h3><h2 class="card-title" id="r-x-titel">Rolle <span>(R)</span></h2><h2>ohne</h2>"##;
-        assert_eq!(
-            outline(html),
-            vec![
-                json!({ "id": "a", "text": "Ziele & Wege" }),
-                json!({ "id": "r-x-titel", "text": "Rolle (R)" })
-            ]
-        );
-    }
-
-    #[test]
-    fn headings_shift_down() {
-        assert_eq!(
-            shift_headings("<h2 id=\"a\">A</h2><p>h2</p><h6>x</h6><hr>", 1),
-            "<h3 id=\"a\">A</h3><p>h2</p><h6>x</h6><hr>"
-        );
-    }
-
-    #[test]
-    fn print_page_ids_are_prefixed() {
-        let mut targets = HashMap::new();
-        targets.insert(
-            "/b/".to_string(),
-            ("kapitel-b".to_string(), "b--".to_string()),
-        );
-        let html = r##"<h2 id="x">X<a href="#x">#</a></h2><a href="/b/#y">B</a><a href="/b/">B</a><label for="cb">"##;
-        assert_eq!(
-            prefix_ids(html, "a--", &targets),
-            r##"<h2 id="a--x">X<a href="#a--x">#</a></h2><a href="#b--y">B</a><a href="#kapitel-b">B</a><label for="a--cb">"##
-        );
     }
 }

@@ -1,11 +1,11 @@
 //! Site: the parsed handbook — config, ordered chapters with rendered Markdown, data files.
 
-use crate::config::Config;
-use crate::data::DataFile;
-use crate::date::Date;
+use crate::build::load::{Asset, SourceFile, Sources};
 use crate::diagnostic::{Diagnostic, Pos};
-use crate::load::{Asset, SourceFile, Sources};
-use crate::markdown::{self, Link, Rendered, Resolve};
+use crate::model::config::Config;
+use crate::model::data::DataFile;
+use crate::model::date::Date;
+use crate::model::markdown::{self, Link, Rendered, Resolve};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -117,7 +117,7 @@ fn front_matter<T: serde::de::DeserializeOwned>(
 ) -> Result<(Option<T>, usize, &str), Diagnostic> {
     match markdown::split_front_matter(&file.text) {
         Some(fm) => {
-            let value = crate::yaml::parse(&file.path, fm.yaml, fm.yaml_line_offset)?;
+            let value = crate::model::yaml::parse(&file.path, fm.yaml, fm.yaml_line_offset)?;
             Ok((Some(value), fm.body_offset, fm.body))
         }
         None if required => {
@@ -160,7 +160,7 @@ pub fn parse(
     }
     // Each chapter is read when it is worked on, on all cores: first its front matter (titles
     // are needed to resolve links), then its Markdown.
-    let fronts = crate::parallel(std::mem::take(&mut src.chapters), &|path: PathBuf| {
+    let fronts = crate::parallel::map(std::mem::take(&mut src.chapters), &|path: PathBuf| {
         let text = files.text(&path)?;
         let file = SourceFile { path, text };
         Ok::<_, Diagnostic>(
@@ -233,7 +233,7 @@ pub fn parse(
             md,
             url: format!("{base_path}{slug}/"),
             file,
-            reviewed_pos: crate::yaml::key_pos(&text, "reviewed"),
+            reviewed_pos: crate::model::yaml::key_pos(&text, "reviewed"),
             path: p.path,
             title: p.fm.title,
             summary: p.fm.summary,
@@ -242,7 +242,7 @@ pub fn parse(
         })
     };
     let mut chapters = Vec::new();
-    for page in crate::parallel(pending, &make_page) {
+    for page in crate::parallel::map(pending, &make_page) {
         match page {
             Ok(p) => chapters.push(p),
             Err(e) => errors.push(e),
@@ -276,7 +276,7 @@ pub fn parse(
 
     let mut data = BTreeMap::new();
     for file in &src.data {
-        match crate::data::parse(file) {
+        match crate::model::data::parse(file) {
             Ok(d) => {
                 data.insert(d.id.clone(), d);
             }
@@ -368,7 +368,9 @@ fn render_markdown_fields(
         serde_json::Value::Object(map) => {
             let id = map.get("id").and_then(|v| v.as_str()).map(str::to_string);
             let here = id.as_deref().or(item_id);
-            let pos = here.map_or(Pos::new(1, 1), |id| crate::yaml::id_pos(&d.text, id, 0));
+            let pos = here.map_or(Pos::new(1, 1), |id| {
+                crate::model::yaml::id_pos(&d.text, id, 0)
+            });
             let mut extra = Vec::new();
             for (k, v) in map.iter() {
                 if let (true, Some(md)) = (MARKDOWN_KEYS.contains(&k.as_str()), v.as_str()) {

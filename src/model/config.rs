@@ -1,7 +1,7 @@
 //! `content/handbook.yaml`: the settings of a whole handbook.
 
-use crate::date::Date;
 use crate::diagnostic::Diagnostic;
+use crate::model::date::Date;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -51,8 +51,8 @@ pub fn normalise_base_url(url: &str) -> Option<String> {
 
 impl Config {
     pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostic> {
-        let mut config: Config = crate::yaml::parse(path, text, 0)?;
-        let pos = crate::yaml::key_pos(text, "base_url");
+        let mut config: Config = crate::model::yaml::parse(path, text, 0)?;
+        let pos = crate::model::yaml::key_pos(text, "base_url");
         let url = config.base_url.trim().to_string();
         if !(url.starts_with("https://") || url.starts_with("http://")) || url.len() < 10 {
             return Err(Diagnostic::error(

@@ -1,8 +1,8 @@
 //! Search: the index the page searches, built from chapter sections and data items.
 
-use crate::markdown::Section;
-use crate::markdown::plain_text;
-use crate::site::{Page, Site};
+use crate::model::markdown::Section;
+use crate::model::markdown::plain_text;
+use crate::model::site::{Page, Site};
 
 /// The search index is JSON: `{"v":1,"docs":[[title, context, url, text], ...]}`. Folding and
 /// matching happen in the page, so it holds the text once, as written (snippets are cut from
@@ -48,7 +48,7 @@ pub fn data_docs(
         let title = d.body.title();
         let item_url = |item: &str| format!("{page}#{id}-{item}");
         match &d.body {
-            crate::data::Body::Organisations { items, .. } => {
+            crate::model::data::Body::Organisations { items, .. } => {
                 for i in items {
                     let name = match &i.short {
                         Some(s) => format!("{} ({s})", i.name),
@@ -64,7 +64,7 @@ pub fn data_docs(
                     docs.push(&name, title, item_url(&i.id), text);
                 }
             }
-            crate::data::Body::Agencies { items, .. } => {
+            crate::model::data::Body::Agencies { items, .. } => {
                 for i in items {
                     let mut text = format!("{} {}", plain_text(&i.description), i.fields.join(" "));
                     contact(
@@ -76,7 +76,7 @@ pub fn data_docs(
                     docs.push(&i.name, title, item_url(&i.id), text);
                 }
             }
-            crate::data::Body::Links { items, .. } => {
+            crate::model::data::Body::Links { items, .. } => {
                 for i in items {
                     // The description first: snippets start with it, the address follows.
                     let text = format!(
@@ -87,7 +87,7 @@ pub fn data_docs(
                     docs.push(&i.title, title, item_url(&i.id), text);
                 }
             }
-            crate::data::Body::Checklist { .. } => {
+            crate::model::data::Body::Checklist { .. } => {
                 for phase in d.body.phases() {
                     for p in &phase.points {
                         let context = if phase.title.is_empty() {
@@ -104,7 +104,7 @@ pub fn data_docs(
                     }
                 }
             }
-            crate::data::Body::List { items, .. } => {
+            crate::model::data::Body::List { items, .. } => {
                 for i in items {
                     let mut text = i.text.as_deref().map(plain_text).unwrap_or_default();
                     for extra in i.points.iter().chain(&i.examples) {

@@ -1,72 +1,8 @@
 //! Write: render into a temporary folder beside the target and swap it in only on success.
 
+use crate::build::sink::DiskSink;
 use crate::diagnostic::Diagnostic;
-use crate::render::{Piece, Sink};
 use std::path::{Path, PathBuf};
-
-/// Writes files below a folder.
-pub struct DiskSink {
-    pub root: PathBuf,
-}
-
-impl Sink for DiskSink {
-    fn file(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        crate::fs::write(&self.root.join(path), bytes)
-    }
-
-    fn append(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        use std::io::Write;
-        let path = self.root.join(path);
-        if let Some(parent) = path.parent()
-            && !parent.is_dir()
-        {
-            crate::fs::create_dir_all(parent)?;
-        }
-        std::fs::OpenOptions::new()
-            .append(true)
-            .create(true)
-            .open(&path)
-            .and_then(|mut f| f.write_all(bytes))
-            .map_err(|e| crate::fs::io_error(&path, "cannot write file", &e))
-    }
-
-    fn assemble(&self, path: &str, pieces: &[Piece]) -> Result<(), Diagnostic> {
-        use std::io::Write;
-        let target = self.root.join(path);
-        if let Some(parent) = target.parent() {
-            crate::fs::create_dir_all(parent)?;
-        }
-        let file = std::fs::File::create(&target)
-            .map_err(|e| crate::fs::io_error(&target, "cannot write file", &e))?;
-        let mut w = std::io::BufWriter::new(file);
-        for piece in pieces {
-            match piece {
-                Piece::Text(t) => w
-                    .write_all(t.as_bytes())
-                    .map_err(|e| crate::fs::io_error(&target, "cannot write file", &e))?,
-                Piece::Part(p) => {
-                    let part = self.root.join(p);
-                    let mut f = std::fs::File::open(&part)
-                        .map_err(|e| crate::fs::io_error(&part, "cannot read file", &e))?;
-                    std::io::copy(&mut f, &mut w)
-                        .map_err(|e| crate::fs::io_error(&target, "cannot write file", &e))?;
-                    drop(f);
-                    std::fs::remove_file(&part)
-                        .map_err(|e| crate::fs::io_error(&part, "cannot remove file", &e))?;
-                }
-            }
-        }
-        w.flush()
-            .map_err(|e| crate::fs::io_error(&target, "cannot write file", &e))?;
-        // The parts' folder goes once it is empty (other parts may still be waiting).
-        if let Some(Piece::Part(p)) = pieces.iter().find(|p| matches!(p, Piece::Part(_)))
-            && let Some(dir) = self.root.join(p).parent()
-        {
-            let _ = std::fs::remove_dir(dir);
-        }
-        Ok(())
-    }
-}
 
 /// Refuses output folders whose replacement would destroy sources.
 pub fn check_target(root: &Path, out: &Path) -> Result<(), Diagnostic> {

@@ -1,7 +1,7 @@
 //! Serve: the live preview — builds into memory, serves over HTTP, rebuilds on every change.
 
-use crate::diagnostic::Diagnostic;
-use crate::render::{Mode, Piece, Sink};
+use crate::build::render::Mode;
+use crate::build::sink::MemorySink;
 use crate::{Options, Report};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -16,49 +16,6 @@ const LIVE_CSS: &str = include_str!("live.css");
 const POLL_WAIT: Duration = Duration::from_secs(25);
 
 type Files = HashMap<String, Arc<Vec<u8>>>;
-
-/// The site in memory.
-#[derive(Default)]
-pub struct MemorySink {
-    files: Mutex<HashMap<String, Vec<u8>>>,
-}
-
-impl MemorySink {
-    fn into_files(self) -> Files {
-        let files = self.files.into_inner().unwrap_or_default();
-        files.into_iter().map(|(k, v)| (k, Arc::new(v))).collect()
-    }
-}
-
-impl Sink for MemorySink {
-    fn file(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        if let Ok(mut f) = self.files.lock() {
-            f.insert(path.to_string(), bytes.to_vec());
-        }
-        Ok(())
-    }
-    fn append(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        if let Ok(mut f) = self.files.lock() {
-            f.entry(path.to_string())
-                .or_default()
-                .extend_from_slice(bytes);
-        }
-        Ok(())
-    }
-    fn assemble(&self, path: &str, pieces: &[Piece]) -> Result<(), Diagnostic> {
-        if let Ok(mut f) = self.files.lock() {
-            let mut out = Vec::new();
-            for piece in pieces {
-                match piece {
-                    Piece::Text(t) => out.extend_from_slice(t.as_bytes()),
-                    Piece::Part(p) => out.extend(f.remove(p).unwrap_or_default()),
-                }
-            }
-            f.insert(path.to_string(), out);
-        }
-        Ok(())
-    }
-}
 
 #[derive(Default)]
 struct Status {
@@ -351,7 +308,7 @@ pub fn run(dir: &Path, host: &str, port: u16, open: bool) -> ExitCode {
     if !root.join("content").is_dir() {
         eprintln!(
             "{}: error: no content/ folder here — pass the handbook's folder, or run `handbook init DIR` first",
-            crate::load::shown(&root, Path::new("content")).display()
+            crate::build::load::shown(&root, Path::new("content")).display()
         );
         return ExitCode::from(1);
     }
@@ -399,7 +356,7 @@ pub fn run(dir: &Path, host: &str, port: u16, open: bool) -> ExitCode {
     print_report(&report, "built");
     state.publish(&report, files);
 
-    let (watcher, rx) = match crate::watch::watch(&root) {
+    let (watcher, rx) = match crate::preview::watch::watch(&root) {
         Ok(w) => w,
         Err(e) => {
             eprintln!("error: cannot watch {} for changes: {e}", root.display());
@@ -409,9 +366,11 @@ pub fn run(dir: &Path, host: &str, port: u16, open: bool) -> ExitCode {
     let watch_state = Arc::clone(&state);
     std::thread::spawn(move || {
         let _keep = watcher;
-        while let Some(paths) =
-            crate::watch::next_batch(&rx, crate::watch::QUIET, crate::watch::MAX_DELAY)
-        {
+        while let Some(paths) = crate::preview::watch::next_batch(
+            &rx,
+            crate::preview::watch::QUIET,
+            crate::preview::watch::MAX_DELAY,
+        ) {
             let names: Vec<String> = paths
                 .iter()
                 .filter_map(|p| p.strip_prefix(crate::fs::absolute(&opts.root)).ok())

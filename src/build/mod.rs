@@ -1,0 +1,12 @@
+//! The build stages, in pipeline order: load, parse, validate, render, write.
+
+pub(crate) mod html;
+pub mod load;
+pub(crate) mod offline;
+pub mod render;
+pub mod search;
+pub mod sink;
+pub(crate) mod templates;
+pub mod theme;
+pub mod validate;
+pub mod write;

@@ -1,0 +1,145 @@
+//! The output port: where rendered files go — a folder on disk, memory (the preview), or nowhere (`check`).
+
+use crate::diagnostic::Diagnostic;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+/// One piece of a file assembled from parts.
+pub enum Piece {
+    Text(String),
+    /// A part written earlier with `Sink::append`; it is removed once assembled.
+    Part(String),
+}
+
+/// Where rendered files go: a folder on disk, or memory for the preview server.
+/// Shared by the threads that render chapters.
+pub trait Sink: Sync {
+    fn file(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
+    /// Appends to a file (creating it).
+    fn append(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
+    /// Writes `path` from pieces in order, removing the parts.
+    fn assemble(&self, path: &str, pieces: &[Piece]) -> Result<(), Diagnostic>;
+}
+
+/// A sink that keeps nothing: `check` renders everything but writes nothing.
+pub struct NullSink;
+
+impl Sink for NullSink {
+    fn file(&self, _: &str, _: &[u8]) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+    fn append(&self, _: &str, _: &[u8]) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+    fn assemble(&self, _: &str, _: &[Piece]) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+}
+
+/// Writes files below a folder.
+pub struct DiskSink {
+    pub root: PathBuf,
+}
+
+impl Sink for DiskSink {
+    fn file(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        crate::fs::write(&self.root.join(path), bytes)
+    }
+
+    fn append(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        use std::io::Write;
+        let path = self.root.join(path);
+        if let Some(parent) = path.parent()
+            && !parent.is_dir()
+        {
+            crate::fs::create_dir_all(parent)?;
+        }
+        std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(&path)
+            .and_then(|mut f| f.write_all(bytes))
+            .map_err(|e| crate::fs::io_error(&path, "cannot write file", &e))
+    }
+
+    fn assemble(&self, path: &str, pieces: &[Piece]) -> Result<(), Diagnostic> {
+        use std::io::Write;
+        let target = self.root.join(path);
+        if let Some(parent) = target.parent() {
+            crate::fs::create_dir_all(parent)?;
+        }
+        let file = std::fs::File::create(&target)
+            .map_err(|e| crate::fs::io_error(&target, "cannot write file", &e))?;
+        let mut w = std::io::BufWriter::new(file);
+        for piece in pieces {
+            match piece {
+                Piece::Text(t) => w
+                    .write_all(t.as_bytes())
+                    .map_err(|e| crate::fs::io_error(&target, "cannot write file", &e))?,
+                Piece::Part(p) => {
+                    let part = self.root.join(p);
+                    let mut f = std::fs::File::open(&part)
+                        .map_err(|e| crate::fs::io_error(&part, "cannot read file", &e))?;
+                    std::io::copy(&mut f, &mut w)
+                        .map_err(|e| crate::fs::io_error(&target, "cannot write file", &e))?;
+                    drop(f);
+                    std::fs::remove_file(&part)
+                        .map_err(|e| crate::fs::io_error(&part, "cannot remove file", &e))?;
+                }
+            }
+        }
+        w.flush()
+            .map_err(|e| crate::fs::io_error(&target, "cannot write file", &e))?;
+        // The parts' folder goes once it is empty (other parts may still be waiting).
+        if let Some(Piece::Part(p)) = pieces.iter().find(|p| matches!(p, Piece::Part(_)))
+            && let Some(dir) = self.root.join(p).parent()
+        {
+            let _ = std::fs::remove_dir(dir);
+        }
+        Ok(())
+    }
+}
+
+/// The site in memory.
+#[derive(Default)]
+pub struct MemorySink {
+    files: Mutex<HashMap<String, Vec<u8>>>,
+}
+
+impl MemorySink {
+    pub fn into_files(self) -> HashMap<String, Arc<Vec<u8>>> {
+        let files = self.files.into_inner().unwrap_or_default();
+        files.into_iter().map(|(k, v)| (k, Arc::new(v))).collect()
+    }
+}
+
+impl Sink for MemorySink {
+    fn file(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        if let Ok(mut f) = self.files.lock() {
+            f.insert(path.to_string(), bytes.to_vec());
+        }
+        Ok(())
+    }
+    fn append(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        if let Ok(mut f) = self.files.lock() {
+            f.entry(path.to_string())
+                .or_default()
+                .extend_from_slice(bytes);
+        }
+        Ok(())
+    }
+    fn assemble(&self, path: &str, pieces: &[Piece]) -> Result<(), Diagnostic> {
+        if let Ok(mut f) = self.files.lock() {
+            let mut out = Vec::new();
+            for piece in pieces {
+                match piece {
+                    Piece::Text(t) => out.extend_from_slice(t.as_bytes()),
+                    Piece::Part(p) => out.extend(f.remove(p).unwrap_or_default()),
+                }
+            }
+            f.insert(path.to_string(), out);
+        }
+        Ok(())
+    }
+}
