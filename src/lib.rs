@@ -134,25 +134,33 @@ pub fn run(opts: &Options, sink: &dyn Sink) -> Report {
             return Report::failed(vec![d], started);
         }
     };
-    let (site, mut diagnostics) = match model::site::parse(sources, base_url.as_deref(), &fs::Disk)
+    let (site, mut diagnostics) = match build::parse::parse(sources, base_url.as_deref(), &fs::Disk)
     {
         Ok(s) => s,
         Err(e) => return Report::failed(e, started),
     };
-    diagnostics.extend(build::validate::validate(&site, opts.today));
     let mut report = Report {
         chapters: site.chapters.len(),
         data_files: site.data.len(),
         ..Report::default()
     };
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        report.diagnostics = diagnostic::sorted(diagnostics);
-        report.elapsed = started.elapsed();
-        return report;
-    }
-    match build::render::render(&site, &fs::Disk, &theme, &theme_paths, opts.mode, sink) {
-        Ok(summary) => report.summary = Some(summary),
-        Err(e) => diagnostics.extend(e),
+    match build::validate::validate(&site, opts.today) {
+        Err(all) => diagnostics.extend(all),
+        Ok((proven, warnings)) => {
+            diagnostics.extend(warnings);
+            match build::render::render(
+                &site,
+                &proven,
+                &fs::Disk,
+                &theme,
+                &theme_paths,
+                opts.mode,
+                sink,
+            ) {
+                Ok(summary) => report.summary = Some(summary),
+                Err(e) => diagnostics.extend(e),
+            }
+        }
     }
     report.diagnostics = diagnostic::sorted(diagnostics);
     report.elapsed = started.elapsed();

@@ -1,21 +1,8 @@
 //! Load: walk a handbook's folder (sorted) and read its files. The only stage that reads content.
 
 use crate::diagnostic::Diagnostic;
+use crate::model::{Asset, SourceFile};
 use std::path::{Path, PathBuf};
-
-/// A text file as read, with the path shown to the user.
-#[derive(Debug, Clone)]
-pub struct SourceFile {
-    pub path: PathBuf,
-    pub text: String,
-}
-
-/// A file copied as it is: its place in the site and where it is on disk.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Asset {
-    pub site_path: String,
-    pub source: PathBuf,
-}
 
 /// Everything a build reads.
 #[derive(Debug, Clone)]

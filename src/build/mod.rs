@@ -1,8 +1,12 @@
 //! The build stages, in pipeline order: load, parse, validate, render, write.
 
+pub(crate) mod context;
+pub mod embed;
 pub(crate) mod html;
 pub mod load;
 pub(crate) mod offline;
+pub mod parse;
+pub(crate) mod print;
 pub mod render;
 pub mod search;
 pub mod sink;

@@ -1,5 +1,6 @@
 //! Search: the index the page searches, built from chapter sections and data items.
 
+use crate::model::data::Body;
 use crate::model::markdown::Section;
 use crate::model::markdown::plain_text;
 use crate::model::site::{Page, Site};
@@ -45,10 +46,10 @@ pub fn data_docs(
         let Some(page) = embedded_at.get(id) else {
             continue;
         };
-        let title = d.body.title();
+        let title = d.header.title.as_str();
         let item_url = |item: &str| format!("{page}#{id}-{item}");
         match &d.body {
-            crate::model::data::Body::Organisations { items, .. } => {
+            Body::Organisations(items) => {
                 for i in items {
                     let name = match &i.short {
                         Some(s) => format!("{} ({s})", i.name),
@@ -56,39 +57,53 @@ pub fn data_docs(
                     };
                     let mut text = format!(
                         "{} {} {}",
-                        plain_text(&i.description),
+                        plain_text(&i.description.source),
                         i.focus.join(" "),
-                        i.members.as_deref().unwrap_or("")
+                        i.members.as_ref().map_or("", |m| m.source.as_str())
                     );
-                    contact(&mut text, [&i.address, &i.phone, &i.fax, &i.email, &i.url]);
+                    contact(&mut text, &i.contact().fields());
                     docs.push(&name, title, item_url(&i.id), text);
                 }
             }
-            crate::model::data::Body::Agencies { items, .. } => {
+            Body::Agencies(items) => {
                 for i in items {
-                    let mut text = format!("{} {}", plain_text(&i.description), i.fields.join(" "));
+                    let mut text = format!(
+                        "{} {}",
+                        plain_text(&i.description.source),
+                        i.fields.join(" ")
+                    );
+                    let c = i.contact();
                     contact(
                         &mut text,
-                        [
-                            &i.town, &i.carrier, &i.address, &i.phone, &i.fax, &i.email, &i.url,
+                        &[
+                            i.town.as_deref(),
+                            i.carrier.as_deref(),
+                            c.address,
+                            c.phone,
+                            c.fax,
+                            c.email,
+                            c.url,
                         ],
                     );
                     docs.push(&i.name, title, item_url(&i.id), text);
                 }
             }
-            crate::model::data::Body::Links { items, .. } => {
+            Body::Links { items, .. } => {
                 for i in items {
                     // The description first: snippets start with it, the address follows.
                     let text = format!(
                         "{} {}",
-                        i.description.as_deref().map(plain_text).unwrap_or_default(),
+                        i.description
+                            .as_ref()
+                            .map(|m| plain_text(&m.source))
+                            .unwrap_or_default(),
                         i.url
                     );
                     docs.push(&i.title, title, item_url(&i.id), text);
                 }
             }
-            crate::model::data::Body::Checklist { .. } => {
-                for phase in d.body.phases() {
+            Body::Checklist(phases) => {
+                for phase in phases {
                     for p in &phase.points {
                         let context = if phase.title.is_empty() {
                             title.to_string()
@@ -96,7 +111,7 @@ pub fn data_docs(
                             format!("{title} · {}", phase.title)
                         };
                         docs.push(
-                            &plain_text(&p.text),
+                            &plain_text(&p.text.source),
                             &context,
                             item_url(&p.id),
                             String::new(),
@@ -104,14 +119,18 @@ pub fn data_docs(
                     }
                 }
             }
-            crate::model::data::Body::List { items, .. } => {
+            Body::List(items) => {
                 for i in items {
-                    let mut text = i.text.as_deref().map(plain_text).unwrap_or_default();
+                    let mut text = i
+                        .text
+                        .as_ref()
+                        .map(|m| plain_text(&m.source))
+                        .unwrap_or_default();
                     for extra in i.points.iter().chain(&i.examples) {
                         text.push(' ');
-                        text.push_str(extra);
+                        text.push_str(&extra.source);
                     }
-                    contact(&mut text, [&i.address, &i.phone, &i.fax, &i.email, &i.url]);
+                    contact(&mut text, &i.contact().fields());
                     docs.push(&i.title, title, item_url(&i.id), text);
                 }
             }
@@ -131,8 +150,8 @@ impl Docs {
 }
 
 /// Adds contact data to a search text (readers look for a town or a street too).
-fn contact<const N: usize>(text: &mut String, fields: [&Option<String>; N]) {
-    for value in fields.into_iter().flatten() {
+fn contact(text: &mut String, fields: &[Option<&str>]) {
+    for value in fields.iter().flatten() {
         text.push(' ');
         text.push_str(&value.split_whitespace().collect::<Vec<_>>().join(" "));
     }

@@ -143,3 +143,63 @@ impl Sink for MemorySink {
         Ok(())
     }
 }
+
+/// One file written in parts by several threads (the print page, the search index): each run
+/// of chapters appends to its own part, in pieces of about a megabyte, hashing and counting
+/// what it writes; the parts are put together in order at the end ([`Sink::assemble`]).
+pub(crate) struct PartWriter<'s> {
+    sink: &'s dyn Sink,
+    path: String,
+    buf: String,
+    hasher: crate::hash::Hasher,
+    bytes: usize,
+}
+
+/// A part as written: where it is, the hash and length of what it holds.
+pub(crate) struct Part {
+    pub path: String,
+    pub hash: String,
+    pub bytes: usize,
+}
+
+/// Parts are flushed to the sink when their buffer passes this size: few writes, little memory.
+const PART_BUFFER: usize = 1 << 20;
+
+impl<'s> PartWriter<'s> {
+    pub(crate) fn new(sink: &'s dyn Sink, path: String) -> Self {
+        PartWriter {
+            sink,
+            path,
+            buf: String::new(),
+            hasher: crate::hash::Hasher::default(),
+            bytes: 0,
+        }
+    }
+
+    pub(crate) fn push(&mut self, text: &str) -> Result<(), Diagnostic> {
+        self.hasher.update(text.as_bytes());
+        self.bytes += text.len();
+        self.buf.push_str(text);
+        if self.buf.len() > PART_BUFFER {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), Diagnostic> {
+        if !self.buf.is_empty() {
+            self.sink.append(&self.path, self.buf.as_bytes())?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    pub(crate) fn finish(mut self) -> Result<Part, Diagnostic> {
+        self.flush()?;
+        Ok(Part {
+            path: self.path,
+            hash: self.hasher.finish(),
+            bytes: self.bytes,
+        })
+    }
+}

@@ -1,6 +1,6 @@
 //! `content/handbook.yaml`: the settings of a whole handbook.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Pos};
 use crate::model::date::Date;
 use serde::Deserialize;
 use std::path::Path;
@@ -19,6 +19,9 @@ pub struct Config {
     pub base_url: String,
     pub description: String,
     pub publisher: String,
+    /// The region the handbook is about, as shown in lists (`Landesebene NRW`, `189 in NRW`).
+    #[serde(default)]
+    pub region: Option<String>,
     #[serde(default)]
     pub edition: Option<Date>,
     /// Warn when a chapter or a list with contact data was reviewed longer ago than this.
@@ -51,8 +54,9 @@ pub fn normalise_base_url(url: &str) -> Option<String> {
 
 impl Config {
     pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostic> {
-        let mut config: Config = crate::model::yaml::parse(path, text, 0)?;
-        let pos = crate::model::yaml::key_pos(text, "base_url");
+        let positions = crate::model::yaml::locate(path, text, 0)?;
+        let mut config: Config = crate::model::yaml::deserialize(path, text, 0)?;
+        let pos = positions.key("base_url").unwrap_or(Pos::new(1, 1));
         let url = config.base_url.trim().to_string();
         if !(url.starts_with("https://") || url.starts_with("http://")) || url.len() < 10 {
             return Err(Diagnostic::error(

@@ -6,6 +6,22 @@ use pulldown_cmark::{
 };
 use std::collections::HashSet;
 
+/// Markdown an author wrote in a data field, with its HTML once the handbook's links are known.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Markdown {
+    pub source: String,
+    pub html: String,
+}
+
+impl<'de> serde::Deserialize<'de> for Markdown {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(|source| Markdown {
+            source,
+            html: String::new(),
+        })
+    }
+}
+
 /// A Markdown text split into its YAML front matter and body.
 pub struct FrontMatter<'a> {
     pub yaml: &'a str,

@@ -2,10 +2,38 @@
 
 use crate::diagnostic::{Diagnostic, Pos};
 use serde::de::DeserializeOwned;
+use std::collections::HashMap;
 use std::path::Path;
 
-/// Parses `text` (which starts `line_offset` lines into the file at `path`).
+/// Parses `text` (which starts `line_offset` lines into the file at `path`). Nesting deeper than
+/// [`MAX_DEPTH`] is refused before serde_yaml reads the text.
 pub fn parse<T: DeserializeOwned>(
+    path: &Path,
+    text: &str,
+    line_offset: usize,
+) -> Result<T, Diagnostic> {
+    locate(path, text, line_offset)?;
+    deserialize(path, text, line_offset)
+}
+
+/// Where the keys and values of `text` stand; an error when it is nested too deep.
+pub fn locate(path: &Path, text: &str, line_offset: usize) -> Result<Positions, Diagnostic> {
+    match Positions::of(text, line_offset) {
+        Ok(p) => Ok(p),
+        Err(Unreadable::TooDeep(pos)) => Err(Diagnostic::error(
+            path,
+            pos.line,
+            pos.col,
+            format!("the text is nested more than {MAX_DEPTH} levels deep"),
+        )
+        .with_hint("handbook data needs only a few levels: check the indentation and brackets")),
+        // serde_yaml explains the error.
+        Err(Unreadable::Syntax) => Ok(Positions::default()),
+    }
+}
+
+/// Reads `text` into `T` (after [`locate`] has bounded its depth).
+pub fn deserialize<T: DeserializeOwned>(
     path: &Path,
     text: &str,
     line_offset: usize,
@@ -63,40 +91,132 @@ fn hint_for(message: &str) -> String {
     }
 }
 
-/// The 1-based line of the `n`-th (0-based) `id: value` entry in a YAML text, for errors about ids.
-pub fn id_pos(text: &str, id: &str, n: usize) -> Pos {
-    let mut seen = 0;
-    for (i, line) in text.lines().enumerate() {
-        let t = line.trim_start().trim_start_matches("- ").trim_start();
-        if let Some(rest) = t.strip_prefix("id:") {
-            let value = rest.trim().trim_matches(|c| c == '"' || c == '\'');
-            if value == id {
-                if seen == n {
-                    let col = line.len() - line.trim_start().len() + 1;
-                    let col = if line.trim_start().starts_with("- ") {
-                        col + 2
-                    } else {
-                        col
-                    };
-                    return Pos::new(i + 1, col);
+/// Nesting deeper than this is an error before serde_yaml reads the text: handbook data needs
+/// five levels (`phases[0].points[3].text`), and very deep nesting makes the parser slow.
+pub const MAX_DEPTH: usize = 32;
+
+/// Where the keys and values of a YAML document stand, by path (`items[2].id`): recorded by one
+/// pass of an event parser, because serde_yaml reports positions only for errors.
+#[derive(Debug, Clone, Default)]
+pub struct Positions {
+    values: HashMap<String, Pos>,
+    keys: HashMap<String, Pos>,
+}
+
+/// One open collection while walking the events.
+enum Frame {
+    /// A mapping: the key whose value comes next, if a key was read.
+    Map(Option<String>),
+    /// A sequence: the index of the next entry.
+    Seq(usize),
+}
+
+/// Why a text has no positions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    /// Nested deeper than [`MAX_DEPTH`], at this position.
+    TooDeep(Pos),
+    /// Not YAML the event parser reads (serde_yaml then reports the error).
+    Syntax,
+}
+
+impl Positions {
+    /// The positions in `text`, which starts `line_offset` lines into its file.
+    pub fn of(text: &str, line_offset: usize) -> Result<Positions, Unreadable> {
+        let mut parser = yaml_rust2::parser::Parser::new_from_str(text);
+        let mut out = Positions::default();
+        let mut stack: Vec<Frame> = Vec::new();
+        loop {
+            let (event, mark) = parser.next_token().map_err(|e| {
+                // The scanner counts bracket levels in a byte and gives up past 255.
+                if e.info().contains("recursion limit") {
+                    let m = e.marker();
+                    Unreadable::TooDeep(Pos::new(m.line() + line_offset, m.col() + 1))
+                } else {
+                    Unreadable::Syntax
                 }
-                seen += 1;
+            })?;
+            // Lines count from 1, columns from 0.
+            let pos = Pos::new(mark.line() + line_offset, mark.col() + 1);
+            use yaml_rust2::Event;
+            match event {
+                Event::StreamEnd => return Ok(out),
+                Event::Scalar(value, ..) if matches!(stack.last(), Some(Frame::Map(None))) => {
+                    let key = child(&stack, &value);
+                    out.keys.insert(key, pos);
+                    stack.pop();
+                    stack.push(Frame::Map(Some(value)));
+                }
+                Event::Scalar(..) | Event::Alias(_) => {
+                    out.values.insert(path(&stack), pos);
+                    advance(&mut stack);
+                }
+                Event::MappingStart(..) | Event::SequenceStart(..) => {
+                    out.values.insert(path(&stack), pos);
+                    if stack.len() >= MAX_DEPTH {
+                        return Err(Unreadable::TooDeep(pos));
+                    }
+                    stack.push(if matches!(event, Event::MappingStart(..)) {
+                        Frame::Map(None)
+                    } else {
+                        Frame::Seq(0)
+                    });
+                }
+                Event::MappingEnd | Event::SequenceEnd => {
+                    stack.pop();
+                    advance(&mut stack);
+                }
+                _ => {}
             }
         }
     }
-    Pos::new(1, 1)
+
+    /// Where the value at `path` starts (`items[2].id`; `""` is the whole document).
+    pub fn value(&self, path: &str) -> Option<Pos> {
+        self.values.get(path).copied()
+    }
+
+    /// Where the key of the value at `path` stands (`reviewed`, `items[2].url`).
+    pub fn key(&self, path: &str) -> Option<Pos> {
+        self.keys.get(path).copied()
+    }
 }
 
-/// The position of the first top-level-or-nested `key:` in a YAML text.
-pub fn key_pos(text: &str, key: &str) -> Pos {
-    let prefix = format!("{key}:");
-    for (i, line) in text.lines().enumerate() {
-        let t = line.trim_start().trim_start_matches("- ");
-        if t.starts_with(&prefix) {
-            return Pos::new(i + 1, line.len() - t.len() + 1);
+/// The path of the value the walk is at.
+fn path(stack: &[Frame]) -> String {
+    let mut out = String::new();
+    for frame in stack {
+        match frame {
+            Frame::Map(Some(key)) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Frame::Map(None) => {}
+            Frame::Seq(i) => out.push_str(&format!("[{i}]")),
         }
     }
-    Pos::new(1, 1)
+    out
+}
+
+/// The path of key `key` in the mapping the walk is in.
+fn child(stack: &[Frame], key: &str) -> String {
+    let parent = path(&stack[..stack.len() - 1]);
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+/// After a value: a mapping waits for its next key, a sequence for its next entry.
+fn advance(stack: &mut [Frame]) {
+    match stack.last_mut() {
+        Some(Frame::Map(key)) => *key = None,
+        Some(Frame::Seq(i)) => *i += 1,
+        None => {}
+    }
 }
 
 #[cfg(test)]
@@ -125,11 +245,29 @@ mod tests {
     }
 
     #[test]
-    fn finds_id_lines() {
-        let text = "items:\n  - id: a\n    x: 1\n  - id: b\n  - id: a\n";
-        assert_eq!(id_pos(text, "a", 0), Pos::new(2, 5));
-        assert_eq!(id_pos(text, "a", 1), Pos::new(5, 5));
-        assert_eq!(id_pos(text, "b", 0), Pos::new(4, 5));
-        assert_eq!(key_pos(text, "x"), Pos::new(3, 5));
+    fn positions_by_path() {
+        let text = "title: T\nitems:\n  - id: a\n    x: 1\n  - id: b\n    tags: [p, q]\n";
+        let p = Positions::of(text, 1).expect("readable");
+        assert_eq!(p.key("title"), Some(Pos::new(2, 1)));
+        assert_eq!(p.value("items[0].id"), Some(Pos::new(4, 9)));
+        assert_eq!(p.key("items[0].x"), Some(Pos::new(5, 5)));
+        assert_eq!(p.value("items[1].tags[1]"), Some(Pos::new(7, 15)));
+        assert_eq!(p.value("items[2]"), None);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_early() {
+        let started = std::time::Instant::now();
+        let indented: String = (0..1000)
+            .map(|i| format!("{}a:\n", " ".repeat(i)))
+            .collect();
+        for text in ["[".repeat(100_000), "- ".repeat(100_000), indented] {
+            assert!(
+                matches!(Positions::of(&text, 0), Err(Unreadable::TooDeep(_))),
+                "{}",
+                &text[..10]
+            );
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
     }
 }

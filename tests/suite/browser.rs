@@ -42,9 +42,8 @@ fn start() -> Option<(Site, Driver)> {
 fn point_ids(book: &Book, checklist: &str) -> Vec<String> {
     let sources = handbook::build::load::load(book.path()).expect("load");
     let (site, _) =
-        handbook::model::site::parse(sources, None, &handbook::fs::Disk).expect("parse");
+        handbook::build::parse::parse(sources, None, &handbook::fs::Disk).expect("parse");
     site.data[checklist]
-        .body
         .item_ids()
         .into_iter()
         .map(str::to_string)
@@ -464,7 +463,7 @@ fn pages(book: &Book) -> Vec<String> {
     let mut pages = vec!["/".to_string(), "/drucken/".into(), "/404.html".into()];
     let sources = handbook::build::load::load(book.path()).expect("load");
     let (site, _) =
-        handbook::model::site::parse(sources, None, &handbook::fs::Disk).expect("parse");
+        handbook::build::parse::parse(sources, None, &handbook::fs::Disk).expect("parse");
     pages.extend(site.chapters.iter().map(|c| c.url.clone()));
     pages
 }
@@ -658,7 +657,7 @@ fn chapters_and_the_whole_handbook_print_cleanly() {
     );
     let sources = handbook::build::load::load(site.book.path()).expect("load");
     let (parsed, _) =
-        handbook::model::site::parse(sources, None, &handbook::fs::Disk).expect("parse");
+        handbook::build::parse::parse(sources, None, &handbook::fs::Disk).expect("parse");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for c in &parsed.chapters {
         assert!(
@@ -718,7 +717,7 @@ fn after_one_visit_the_handbook_works_offline_and_new_builds_replace_the_cache()
     browser::stop(server);
     let sources = handbook::build::load::load(book.path()).expect("load");
     let (parsed, _) =
-        handbook::model::site::parse(sources, None, &handbook::fs::Disk).expect("parse");
+        handbook::build::parse::parse(sources, None, &handbook::fs::Disk).expect("parse");
     for c in &parsed.chapters {
         s.goto(&url(&c.url));
         assert_eq!(s.text("h1"), c.title, "{} offline", c.url);

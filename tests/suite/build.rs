@@ -183,7 +183,7 @@ const CASES: &[Case] = &[
         name: "unknown field in handbook.yaml",
         file: "content/handbook.yaml",
         text: "title: T\ntitel: T\nbase_url: https://example.org/\ndescription: d\npublisher: p\n",
-        expected: "content/handbook.yaml:2:1: error: unknown field `titel`, expected one of `title`, `subtitle`, `short_title`, `language`, `base_url`, `description`, `publisher`, `edition`, `review_after_months`, `imprint` — remove this key or correct its spelling",
+        expected: "content/handbook.yaml:2:1: error: unknown field `titel`, expected one of `title`, `subtitle`, `short_title`, `language`, `base_url`, `description`, `publisher`, `region`, `edition`, `review_after_months`, `imprint` — remove this key or correct its spelling",
     },
     Case {
         name: "mistyped field",
@@ -261,7 +261,7 @@ const CASES: &[Case] = &[
         name: "link in data to a missing chapter",
         file: "content/data/orte.yaml",
         text: "kind: list\ntitle: Orte\nitems:\n  - id: hauptsitz\n    title: Hauptsitz\n    link: 09-fehlt.md\n",
-        expected: "content/data/orte.yaml:4:5: error: link to a chapter that does not exist: `09-fehlt.md` — link to a file in content/chapters/ by its file name",
+        expected: "content/data/orte.yaml:6:11: error: link to a chapter that does not exist: `09-fehlt.md` — link to a file in content/chapters/ by its file name",
     },
     Case {
         name: "template syntax error",

@@ -1,0 +1,167 @@
+//! What the templates see: typed contexts, one per kind of page, serialised at the template
+//! boundary. Field names are the theme's interface (documented in the README).
+
+use crate::build::embed::Embed;
+use crate::build::html::OutlineEntry;
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+/// What every template sees.
+#[derive(Debug, Serialize)]
+pub(crate) struct Base<'a> {
+    pub site: SiteView<'a>,
+    /// Asset name (`style.css`) -> its URL with the content hash.
+    pub assets: BTreeMap<String, String>,
+    pub search_index: String,
+    /// The preview: no web app manifest and no service worker.
+    pub live: bool,
+}
+
+/// The handbook's settings, as templates show them.
+#[derive(Debug, Serialize)]
+pub(crate) struct SiteView<'a> {
+    pub title: &'a str,
+    pub subtitle: Option<&'a str>,
+    pub short_title: Option<&'a str>,
+    pub description: &'a str,
+    pub publisher: &'a str,
+    pub language: &'a str,
+    pub region: Option<&'a str>,
+    pub base_url: &'a str,
+    pub base_path: &'a str,
+    /// The edition's date, the German way.
+    pub edition: Option<String>,
+    /// Readers' stored state is kept under this key (the base path).
+    pub key: &'a str,
+    pub imprint_url: Option<&'a str>,
+}
+
+/// What every page says about itself (title, description, canonical URL).
+#[derive(Debug, Serialize)]
+pub(crate) struct PageMeta<'a> {
+    pub kind: &'static str,
+    pub title: &'a str,
+    pub description: &'a str,
+    pub canonical: String,
+}
+
+/// A chapter in a table of contents.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ChapterEntry<'a> {
+    pub number: usize,
+    pub title: &'a str,
+    pub url: &'a str,
+    pub summary: Option<&'a str>,
+}
+
+/// A checklist on the start page: its progress is filled in by the page script.
+#[derive(Debug, Serialize)]
+pub(crate) struct ChecklistEntry<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub total: usize,
+    pub points: Vec<&'a str>,
+    pub url: String,
+}
+
+/// `index.html`.
+#[derive(Debug, Serialize)]
+pub(crate) struct IndexContext<'a> {
+    #[serde(flatten)]
+    pub base: &'a Base<'a>,
+    pub page: ContentPage<'a>,
+    pub chapters: &'a [ChapterEntry<'a>],
+    pub checklists: Vec<ChecklistEntry<'a>>,
+}
+
+/// A page with Markdown content (the start page).
+#[derive(Debug, Serialize)]
+pub(crate) struct ContentPage<'a> {
+    #[serde(flatten)]
+    pub meta: PageMeta<'a>,
+    pub content: String,
+}
+
+/// `page.html`: one chapter.
+#[derive(Debug, Serialize)]
+pub(crate) struct ChapterContext<'a> {
+    #[serde(flatten)]
+    pub base: &'a Base<'a>,
+    pub page: ChapterPage<'a>,
+    pub nav: Nav<'a>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ChapterPage<'a> {
+    #[serde(flatten)]
+    pub meta: PageMeta<'a>,
+    pub number: usize,
+    /// The review date, the German way, and as `YYYY-MM-DD`.
+    pub reviewed: Option<String>,
+    pub reviewed_iso: Option<String>,
+    /// "Auf dieser Seite": the page's `h2` headings.
+    pub headings: Vec<OutlineEntry>,
+    pub content: String,
+}
+
+/// The chapter list beside a chapter, and the chapters before and after it.
+#[derive(Debug, Serialize)]
+pub(crate) struct Nav<'a> {
+    pub chapters: Vec<NavEntry<'a>>,
+    pub total: usize,
+    /// The list shows a window of the chapters, not all.
+    pub partial: bool,
+    pub prev: Option<PageLink<'a>>,
+    pub next: Option<PageLink<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct NavEntry<'a> {
+    #[serde(flatten)]
+    pub chapter: &'a ChapterEntry<'a>,
+    pub current: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct PageLink<'a> {
+    pub title: &'a str,
+    pub url: &'a str,
+}
+
+/// `print.html`: the whole handbook on one page.
+#[derive(Debug, Serialize)]
+pub(crate) struct PrintContext<'a> {
+    #[serde(flatten)]
+    pub base: &'a Base<'a>,
+    pub page: PageMeta<'a>,
+    pub chapters: Vec<PrintEntry<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct PrintEntry<'a> {
+    pub number: usize,
+    pub title: &'a str,
+    /// The chapter's id on the print page.
+    pub anchor: String,
+    pub reviewed: Option<String>,
+    pub content: String,
+}
+
+/// `404.html`.
+#[derive(Debug, Serialize)]
+pub(crate) struct NotFoundContext<'a> {
+    #[serde(flatten)]
+    pub base: &'a Base<'a>,
+    pub page: PageMeta<'a>,
+}
+
+/// `partials/KIND.html`: one embedded data file.
+#[derive(Debug, Serialize)]
+pub(crate) struct PartialContext<'a> {
+    #[serde(flatten)]
+    pub base: &'a Base<'a>,
+    pub data: &'a Embed<'a>,
+    /// The heading level of the list's headings (one below the section it stands in).
+    pub level: u8,
+}
