@@ -1,0 +1,359 @@
+//! Markdown: front matter, German typography, heading ids, callouts, links and directives.
+
+mod front_matter;
+mod renderer;
+mod slug;
+
+pub use front_matter::{FrontMatter, split_front_matter};
+pub use slug::{is_valid_id, slugify};
+
+use crate::diagnostic::Pos;
+use pulldown_cmark::{Event, Options, Parser};
+
+/// Markdown an author wrote in a data field, with its HTML once the handbook's links are known.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Markdown {
+    pub source: String,
+    pub html: String,
+}
+
+impl<'de> serde::Deserialize<'de> for Markdown {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(|source| Markdown {
+            source,
+            html: String::new(),
+        })
+    }
+}
+
+/// Where a link in Markdown points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Another chapter by file name (`05-kontakt.md`), maybe with an anchor.
+    Chapter {
+        file: String,
+        anchor: Option<String>,
+    },
+    /// An anchor on the same page.
+    Anchor(String),
+    /// A file copied from content/ (path below content/).
+    Asset(String),
+    /// Anything with a scheme (`https:`, `mailto:`, `tel:`).
+    External,
+}
+
+/// A link found in Markdown, with the byte offset of its start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub target: Target,
+    pub raw: String,
+    pub offset: usize,
+    /// Where in its file (set by [`Rendered::locate`]).
+    pub pos: Pos,
+}
+
+/// `{{ kind id key=value }}` alone in a paragraph: embeds a data file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Directive {
+    pub kind: String,
+    pub id: String,
+    pub filters: Vec<(String, String)>,
+    pub offset: usize,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+    pub offset: usize,
+}
+
+/// A problem noticed while rendering, at a byte offset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub offset: usize,
+    pub pos: Pos,
+    pub error: bool,
+    pub message: String,
+    pub hint: String,
+}
+
+/// Plain text of one part of a page, for search.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Section {
+    pub anchor: Option<String>,
+    pub heading: String,
+    pub text: String,
+}
+
+/// Rendered Markdown: HTML with `<!--directive:N-->` placeholders, and what was found in it.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub links: Vec<Link>,
+    pub directives: Vec<Directive>,
+    pub problems: Vec<Problem>,
+    pub sections: Vec<Section>,
+}
+
+impl Rendered {
+    /// Sets the file position of every link, directive and problem: the Markdown started at
+    /// byte `body_offset` of `text`.
+    pub fn locate(&mut self, text: &str, body_offset: usize) {
+        let at = |offset: usize| Pos::of_offset(text, body_offset + offset);
+        for l in &mut self.links {
+            l.pos = at(l.offset);
+        }
+        for d in &mut self.directives {
+            d.pos = at(d.offset);
+        }
+        for p in &mut self.problems {
+            p.pos = at(p.offset);
+        }
+    }
+}
+
+/// How links are turned into URLs.
+pub trait Resolve {
+    /// URL and title of a chapter given by file name.
+    fn chapter(&self, file: &str) -> Option<(String, String)>;
+    /// URL of a copied file (path below content/), if it exists.
+    fn asset(&self, path: &str) -> Option<String>;
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+}
+
+/// Classifies a link destination.
+pub fn classify(dest: &str) -> Target {
+    let has_scheme = dest.split_once(':').is_some_and(|(s, _)| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+    });
+    if has_scheme || dest.starts_with("//") {
+        return Target::External;
+    }
+    if let Some(anchor) = dest.strip_prefix('#') {
+        return Target::Anchor(anchor.to_string());
+    }
+    let (path, anchor) = match dest.split_once('#') {
+        Some((p, a)) => (p, Some(a.to_string())),
+        None => (dest, None),
+    };
+    if path.ends_with(".md") {
+        let file = path.rsplit('/').next().unwrap_or(path).to_string();
+        Target::Chapter { file, anchor }
+    } else {
+        let trimmed = path
+            .trim_start_matches("./")
+            .trim_start_matches("../")
+            .trim_start_matches('/');
+        Target::Asset(trimmed.to_string())
+    }
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn render_as(md: &str, resolve: &dyn Resolve, full: bool) -> Rendered {
+    let events: Vec<(Event, std::ops::Range<usize>)> =
+        Parser::new_ext(md, options()).into_offset_iter().collect();
+    renderer::Renderer::new(&events, resolve, full).run()
+}
+
+/// Renders Markdown to HTML and collects headings, links, directives and search text.
+pub fn render(md: &str, resolve: &dyn Resolve) -> Rendered {
+    render_as(md, resolve, true)
+}
+
+/// Only what validation needs: headings, links, directives, problems (no HTML, no text).
+pub fn metadata(md: &str, resolve: &dyn Resolve) -> Rendered {
+    render_as(md, resolve, false)
+}
+
+/// The plain text of a Markdown snippet (for search).
+pub fn plain_text(md: &str) -> String {
+    let mut out = String::new();
+    for e in Parser::new_ext(md, options()) {
+        match e {
+            Event::Text(t) | Event::Code(t) => out.push_str(&renderer::german_quotes(&t)),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Renders a short Markdown text (one paragraph) without the surrounding `<p>`.
+pub fn render_inline(md: &str, resolve: &dyn Resolve) -> Rendered {
+    let mut r = render(md, resolve);
+    let html = r.html.trim_end();
+    if html.starts_with("<p>") && html.ends_with("</p>") && html.matches("<p>").count() == 1 {
+        r.html = html[3..html.len() - 4].to_string();
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Book;
+    impl Resolve for Book {
+        fn chapter(&self, file: &str) -> Option<(String, String)> {
+            (file == "02-formate.md").then(|| ("/formate/".into(), "Formate".into()))
+        }
+        fn asset(&self, path: &str) -> Option<String> {
+            (path == "images/logo.svg").then(|| "/images/logo.svg".into())
+        }
+    }
+
+    #[test]
+    fn front_matter_is_split() {
+        let fm = split_front_matter("---\ntitle: A\n---\n# Body\n").expect("has front matter");
+        assert_eq!(fm.yaml, "title: A\n");
+        assert_eq!(fm.body, "# Body\n");
+        assert_eq!(fm.body_offset, 17);
+        assert!(split_front_matter("title: A\n").is_none());
+        assert!(split_front_matter("---\ntitle: A\n").is_none());
+    }
+
+    #[test]
+    fn slugs_are_german_aware() {
+        assert_eq!(
+            slugify("Wie finde ich die richtige Ansprechperson?"),
+            "wie-finde-ich-die-richtige-ansprechperson"
+        );
+        assert_eq!(slugify("Über Größe & Maß"), "ueber-groesse-mass");
+        assert_eq!(slugify("??"), "abschnitt");
+    }
+
+    #[test]
+    fn ids_are_checked() {
+        assert!(is_valid_id("im-vorfeld-2"));
+        assert!(!is_valid_id("Im Vorfeld"));
+        assert!(!is_valid_id("-x"));
+        assert!(!is_valid_id(""));
+    }
+
+    #[test]
+    fn german_quotes_and_dashes() {
+        let r = render("Sie sagte \"Hallo\" -- und ging.", &Book);
+        assert_eq!(r.html, "<p>Sie sagte „Hallo“ – und ging.</p>\n");
+    }
+
+    #[test]
+    fn headings_get_unique_ids_and_anchor_links() {
+        let r = render("## Ziele\n\n## Ziele\n\n## Eigene {#meine}\n", &Book);
+        let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["ziele", "ziele-2", "meine"]);
+        assert!(
+            r.html
+                .contains("<h2 id=\"ziele\">Ziele<a class=\"anchor\" href=\"#ziele\""),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn callouts_become_notes() {
+        let r = render("> [!TIP]\n> Früh anfragen.\n", &Book);
+        assert!(
+            r.html.starts_with(
+                "<div class=\"callout callout-tip\" role=\"note\">\n<p class=\"callout-title\">Tipp</p>"
+            ),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("Früh anfragen."));
+    }
+
+    #[test]
+    fn chapter_links_resolve_and_are_recorded() {
+        let r = render(
+            "Siehe [Formate](02-formate.md#infoabende) und [fehlt](x.md).",
+            &Book,
+        );
+        assert!(
+            r.html
+                .contains("<a href=\"/formate/#infoabende\" data-chapter=\"Formate\">Formate</a>"),
+            "{}",
+            r.html
+        );
+        assert_eq!(r.links.len(), 2);
+        assert_eq!(
+            r.links[1].target,
+            Target::Chapter {
+                file: "x.md".into(),
+                anchor: None
+            }
+        );
+        assert_eq!(r.links[1].offset, 46);
+    }
+
+    #[test]
+    fn directives_are_found_alone_in_their_paragraph() {
+        let r = render(
+            "Text\n\n{{ organisations dachverbaende level=bund }}\n\nMehr {{ x }}\n",
+            &Book,
+        );
+        assert_eq!(r.directives.len(), 1);
+        assert_eq!(r.directives[0].kind, "organisations");
+        assert_eq!(
+            r.directives[0].filters,
+            vec![("level".to_string(), "bund".to_string())]
+        );
+        assert_eq!(r.directives[0].offset, 6);
+        assert!(r.html.contains("<!--directive:0-->"));
+        assert_eq!(r.problems.len(), 1);
+        let bad = render("{{ checklist }}", &Book);
+        assert_eq!(
+            bad.problems[0].message,
+            "the directive `checklist` needs the id of a data file"
+        );
+    }
+
+    #[test]
+    fn sections_collect_plain_text() {
+        let r = render("Vorweg.\n\n## Teil A\n\nEins *zwei*.\n", &Book);
+        assert_eq!(r.sections.len(), 2);
+        assert_eq!(r.sections[0].text, "Vorweg.");
+        assert_eq!(r.sections[1].anchor.as_deref(), Some("teil-a"));
+        assert_eq!(r.sections[1].text, "Eins zwei.");
+    }
+
+    #[test]
+    fn classify_links() {
+        assert_eq!(classify("https://x.de"), Target::External);
+        assert_eq!(classify("mailto:a@b.de"), Target::External);
+        assert_eq!(classify("#oben"), Target::Anchor("oben".into()));
+        assert_eq!(
+            classify("../images/a.png"),
+            Target::Asset("images/a.png".into())
+        );
+    }
+}
