@@ -101,6 +101,9 @@ pub struct Phase {
     pub id: String,
     pub title: String,
     pub points: Vec<Point>,
+    /// Suggested due date of the phase's points, in days from the event date (negative: before).
+    #[serde(default)]
+    pub due: Option<i32>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -110,6 +113,9 @@ pub struct Point {
     pub text: String,
     #[serde(default)]
     pub hint: Option<String>,
+    /// Suggested due date, in days from the event date (negative: before); overrides the phase's.
+    #[serde(default)]
+    pub due: Option<i32>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -361,6 +367,7 @@ impl Body {
                     id: "punkte".into(),
                     title: String::new(),
                     points: points.clone(),
+                    due: None,
                 }]
             }
             Body::Checklist { phases, .. } => phases.clone(),
