@@ -531,12 +531,13 @@ pub(crate) fn pdf_text(pdf: &[u8]) -> (usize, String) {
 }
 
 /// Texts of the screen's navigation and buttons: none may be on paper.
-const SCREEN_ONLY: [&str; 7] = [
+const SCREEN_ONLY: [&str; 8] = [
     "Zum Inhalt springen",
     "Handbuch durchsuchen",
     "Zurücksetzen",
-    "Exportieren",
-    "Importieren",
+    "Vorhaben verwalten",
+    "Details",
+    "von 44 erledigt",
     "Ganzes Handbuch drucken",
     "Farbschema",
 ];

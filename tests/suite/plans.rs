@@ -923,6 +923,10 @@ fn the_calendar_file_parses_with_an_independent_icalendar_parser() {
     );
     for line in ics.split("\r\n") {
         assert!(line.len() <= 75, "a line of {} octets: {line}", line.len());
+        assert!(
+            !line.ends_with(' '),
+            "a folded line ends with a space: {line}"
+        );
     }
     let parser = ical::IcalParser::new(std::io::BufReader::new(ics.as_bytes()));
     let calendars: Vec<_> = parser.collect::<Result<_, _>>().expect("the file parses");
