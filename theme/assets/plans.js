@@ -490,7 +490,6 @@
     // Undo brings the entries back; a backup imported afterwards restores them, too.
     checklist.undo = { plan: id, entries: copy(plan.lists[checklist.list]) };
     store.update(function (state) { if (state.plans[id]) delete state.plans[id].lists[checklist.list]; });
-    checklist.undo = { plan: id, entries: checklist.undo.entries };
     say(checklist.message, "Alle Häkchen und Angaben dieser Checkliste im Vorhaben „" + plan.name + "“ wurden entfernt. Mit „Rückgängig“ holen Sie sie zurück.", false);
     renderChecklist(checklist);
     const undo = checklist.section.querySelector("[data-action=undo]");
@@ -629,7 +628,7 @@
     start.form.addEventListener("focusout", function (e) { planFieldEdited(e.target, true); });
     doc.addEventListener("click", function (e) {
       const button = e.target.closest ? e.target.closest("button[data-plan-action]") : null;
-      if (button) planAction(button.getAttribute("data-plan-action"), button);
+      if (button) planAction(button.getAttribute("data-plan-action"));
     });
   }
 
@@ -661,7 +660,7 @@
     if (!offerUndo) store.undo = null;
   }
 
-  function planAction(action, button) {
+  function planAction(action) {
     const state = store.state;
     const plan = currentPlan(state);
     const id = currentId(state);
@@ -717,7 +716,6 @@
     } else if (action === "adopt" || action === "merge" || action === "dismiss") {
       sharedAction(action);
     }
-    if (button && !button.isConnected) button = null;
   }
 
   function focusName() {
