@@ -23,6 +23,7 @@ pub const BUILTIN: &[(&str, &[u8])] = builtin![
     "templates/partials/list.html",
     "assets/style.css",
     "assets/handbook.js",
+    "assets/plans.js",
     "assets/favicon.svg",
     "assets/icon-192.png",
     "assets/icon-512.png",

@@ -6,13 +6,16 @@ use crate::common::browser::{self, Driver, Options, Session, StaticServer};
 use crate::common::{Book, stderr};
 use serde_json::{Value, json};
 
-const PLAN: &str = "veranstaltungsplanung";
-const KEY: &str = "handbook:/:veranstaltungsplanung";
+pub(crate) const PLAN: &str = "veranstaltungsplanung";
+/// Where the first release kept this checklist's ticks.
+pub(crate) const KEY: &str = "handbook:/:veranstaltungsplanung";
+/// Where the plans are kept (storage version 2).
+pub(crate) const PLANS_KEY: &str = "handbook-plans:/";
 
 /// The repository's handbook, built and served.
-struct Site {
-    book: Book,
-    server: StaticServer,
+pub(crate) struct Site {
+    pub(crate) book: Book,
+    pub(crate) server: StaticServer,
 }
 
 impl Site {
@@ -23,18 +26,18 @@ impl Site {
         Site { book, server }
     }
 
-    fn url(&self, path: &str) -> String {
+    pub(crate) fn url(&self, path: &str) -> String {
         format!("{}{path}", self.server.url)
     }
 }
 
-fn build(book: &Book) {
+pub(crate) fn build(book: &Book) {
     let o = book.run(&["build"]);
     assert!(o.status.success(), "{}", stderr(&o));
 }
 
 /// The handbook built and served, and a browser driver; `None` when there is no browser.
-fn start() -> Option<(Site, Driver)> {
+pub(crate) fn start() -> Option<(Site, Driver)> {
     browser::available().then(|| (Site::new(), Driver::start()))
 }
 
@@ -50,13 +53,13 @@ fn point_ids(book: &Book, checklist: &str) -> Vec<String> {
         .collect()
 }
 
-fn open_plan(s: &Session, site: &Site) {
+pub(crate) fn open_plan(s: &Session, site: &Site) {
     s.goto(&site.url("/veranstaltungsplanung/"));
     ready(s);
 }
 
 /// Waits until the page's script has run.
-fn script_ran(s: &Session) {
+pub(crate) fn script_ran(s: &Session) {
     s.wait_until(
         "the page script ran",
         "return document.documentElement.classList.contains('js')",
@@ -80,7 +83,7 @@ fn search_shown(s: &Session) {
 }
 
 /// Waits until the checklist script has run.
-fn ready(s: &Session) {
+pub(crate) fn ready(s: &Session) {
     s.wait_until(
         "the checklist tools show",
         "const t = document.querySelector('.checklist-tools'); return !!t && !t.hidden",
@@ -88,29 +91,40 @@ fn ready(s: &Session) {
 }
 
 /// Ticks a point the way a reader does: by clicking its text (the label).
-fn tick(s: &Session, point: &str) {
+pub(crate) fn tick(s: &Session, point: &str) {
     s.click(&format!("label[for=cb-{PLAN}-{point}]"));
 }
 
-fn ticked(s: &Session, point: &str) -> bool {
+pub(crate) fn ticked(s: &Session, point: &str) -> bool {
     s.exec(
         "return document.getElementById(arguments[0]).checked",
         json!([format!("cb-{PLAN}-{point}")]),
     ) == json!(true)
 }
 
-fn progress(s: &Session) -> String {
+pub(crate) fn progress(s: &Session) -> String {
     s.text(&format!("#checkliste-{PLAN} .checklist-progress-text"))
 }
 
-fn stored(s: &Session) -> Value {
-    let raw = s.exec("return localStorage.getItem(arguments[0])", json!([KEY]));
+/// Everything stored for the handbook's plans.
+pub(crate) fn stored_plans(s: &Session) -> Value {
+    let raw = s.exec(
+        "return localStorage.getItem(arguments[0])",
+        json!([PLANS_KEY]),
+    );
     raw.as_str().map_or(Value::Null, |r| {
         serde_json::from_str(r).expect("stored JSON")
     })
 }
 
-fn severe_console(s: &Session) -> Vec<String> {
+/// The planning checklist's stored entries in the current plan.
+pub(crate) fn stored(s: &Session) -> Value {
+    let state = stored_plans(s);
+    let current = state["current"].as_str().unwrap_or_default().to_string();
+    state["plans"][current.as_str()]["lists"][PLAN].clone()
+}
+
+pub(crate) fn severe_console(s: &Session) -> Vec<String> {
     s.console()
         .into_iter()
         .filter(|(level, _)| level == "SEVERE")
@@ -130,10 +144,10 @@ fn ticks_persist_across_reload_and_tabs() {
     tick(&s, &ids[0]);
     tick(&s, &ids[5]);
     assert_eq!(progress(&s), "2 von 44 erledigt");
+    assert_eq!(stored_plans(&s)["v"], 2);
     let state = stored(&s);
-    assert_eq!(state["v"], 1);
     assert_eq!(
-        state["points"][&ids[0]]["done"], true,
+        state[&ids[0]]["done"], true,
         "stored under the point id: {state}"
     );
 
@@ -236,7 +250,7 @@ fn ticks_survive_rewording_inserting_reordering_and_removing_points() {
     assert_eq!(s.count(&format!("#cb-{PLAN}-{remove}")), 0);
     assert_eq!(progress(&s), "3 von 44 erledigt");
     assert_eq!(
-        stored(&s)["points"][remove.as_str()]["done"],
+        stored(&s)[remove.as_str()]["done"],
         true,
         "the removed point's tick is kept in storage"
     );
@@ -252,7 +266,7 @@ fn ticks_survive_rewording_inserting_reordering_and_removing_points() {
 }
 
 #[test]
-fn reset_asks_first_and_can_be_undone() {
+fn reset_needs_no_dialog_and_can_be_undone() {
     let Some((site, driver)) = start() else {
         return;
     };
@@ -261,112 +275,26 @@ fn reset_asks_first_and_can_be_undone() {
     open_plan(&s, &site);
     tick(&s, &ids[0]);
     tick(&s, &ids[1]);
-    let reset = format!("#checkliste-{PLAN} button[data-action=reset]");
-
-    s.click(&reset);
-    assert!(
-        s.alert_text().is_some_and(|t| !t.is_empty()),
-        "a confirmation is asked"
-    );
-    s.dismiss_alert();
-    assert_eq!(progress(&s), "2 von 44 erledigt", "cancel keeps the ticks");
-
-    s.click(&reset);
-    s.accept_alert();
+    s.click(&format!("#checkliste-{PLAN} button[data-action=reset]"));
+    assert_eq!(s.alert_text(), None, "no native dialog");
     assert_eq!(progress(&s), "0 von 44 erledigt");
     assert!(!ticked(&s, &ids[0]));
+    let message = s.text(&format!("#checkliste-{PLAN} .checklist-message"));
+    assert!(message.contains("Rückgängig"), "{message}");
     let undo = format!("#checkliste-{PLAN} button[data-action=undo]");
     assert!(s.displayed(&undo), "undo is offered");
+    assert_eq!(
+        s.js("return document.activeElement.getAttribute('data-action')"),
+        json!("undo"),
+        "the focus moves to undo"
+    );
     s.click(&undo);
     assert!(ticked(&s, &ids[0]) && ticked(&s, &ids[1]));
     assert_eq!(progress(&s), "2 von 44 erledigt");
+    assert!(!s.displayed(&undo), "undo is gone once used");
     s.refresh();
     ready(&s);
     assert_eq!(progress(&s), "2 von 44 erledigt", "the undo was saved");
-}
-
-/// Clicks "Exportieren" and returns the text of the file the page offers for download.
-fn export(s: &Session) -> String {
-    s.js("window.__blobs = []; const make = URL.createObjectURL; URL.createObjectURL = function (b) { window.__blobs.push(b); return make.call(URL, b); }; return true");
-    s.click(&format!("#checkliste-{PLAN} button[data-action=export]"));
-    s.wait_until("a file is offered", "return window.__blobs.length > 0");
-    s.js("return window.__blobs[0].text()")
-        .as_str()
-        .expect("export text")
-        .to_string()
-}
-
-fn import(s: &Session, dir: &std::path::Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("write");
-    s.send_keys(
-        &format!("#checkliste-{PLAN} input[data-action=import]"),
-        &path.display().to_string(),
-    );
-}
-
-#[test]
-fn export_clear_import_and_bad_files() {
-    let Some((site, driver)) = start() else {
-        return;
-    };
-    let ids = point_ids(&site.book, PLAN);
-    let tmp = tempfile::tempdir().expect("tmp");
-    let s = driver.session(Options::js());
-    open_plan(&s, &site);
-    tick(&s, &ids[0]);
-    tick(&s, &ids[43]);
-    let exported = export(&s);
-    let json: Value = serde_json::from_str(&exported).expect("the export is JSON");
-    assert_eq!(json["format"], "handbook-checklists");
-    assert_eq!(
-        json["checklists"][PLAN]["points"][&ids[43]]["done"], true,
-        "{json}"
-    );
-
-    s.click(&format!("#checkliste-{PLAN} button[data-action=reset]"));
-    s.accept_alert();
-    assert_eq!(progress(&s), "0 von 44 erledigt");
-
-    let before = stored(&s);
-    let mut foreign = json.clone();
-    foreign["handbook"] = json!("/anderes-handbuch/");
-    let foreign = foreign.to_string();
-    let message = format!("#checkliste-{PLAN} .checklist-message");
-    for (name, text) in [
-        ("kaputt.json", "{ das ist kein JSON"),
-        ("fremd.json", "{\"format\": \"etwas-anderes\", \"v\": 1}"),
-        ("anderes-handbuch.json", &foreign),
-    ] {
-        import(&s, tmp.path(), name, text);
-        s.wait_until(
-            &format!("{name} is refused"),
-            &format!(
-                "return document.querySelector('{message}').textContent.includes('nichts geändert')"
-            ),
-        );
-        assert_eq!(
-            progress(&s),
-            "0 von 44 erledigt",
-            "{name} changed the ticks"
-        );
-        assert_eq!(stored(&s), before, "{name} changed the storage");
-        s.js(&format!(
-            "document.querySelector('{message}').textContent = ''; return true"
-        ));
-    }
-
-    import(&s, tmp.path(), "export.json", &exported);
-    s.wait_until(
-        "the import is applied",
-        &format!(
-            "return document.getElementById('cb-{PLAN}-{}').checked",
-            ids[43]
-        ),
-    );
-    assert!(ticked(&s, &ids[0]));
-    assert_eq!(progress(&s), "2 von 44 erledigt");
-    assert!(severe_console(&s).is_empty(), "{:?}", severe_console(&s));
 }
 
 #[test]
@@ -469,7 +397,7 @@ fn pages(book: &Book) -> Vec<String> {
 }
 
 /// Runs axe-core (WCAG 2.1 A and AA) on the current page; returns the violations.
-fn axe(s: &Session) -> Vec<String> {
+pub(crate) fn axe(s: &Session) -> Vec<String> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/browser/node_modules/axe-core/axe.min.js");
     let source = std::fs::read_to_string(&path).unwrap_or_else(|e| {
@@ -580,7 +508,7 @@ fn no_page_breaks_the_content_security_policy() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-fn pdf_text(pdf: &[u8]) -> (usize, String) {
+pub(crate) fn pdf_text(pdf: &[u8]) -> (usize, String) {
     let dir = tempfile::tempdir().expect("tmp");
     let path = dir.path().join("page.pdf");
     std::fs::write(&path, pdf).expect("write");
@@ -604,12 +532,13 @@ fn pdf_text(pdf: &[u8]) -> (usize, String) {
 }
 
 /// Texts of the screen's navigation and buttons: none may be on paper.
-const SCREEN_ONLY: [&str; 7] = [
+const SCREEN_ONLY: [&str; 8] = [
     "Zum Inhalt springen",
     "Handbuch durchsuchen",
     "Zurücksetzen",
-    "Exportieren",
-    "Importieren",
+    "Vorhaben verwalten",
+    "Details",
+    "von 44 erledigt",
     "Ganzes Handbuch drucken",
     "Farbschema",
 ];

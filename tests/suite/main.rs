@@ -7,5 +7,6 @@ mod browser;
 mod build;
 mod content;
 mod init;
+mod plans;
 mod robust;
 mod serve;

@@ -1,518 +1,318 @@
-// handbook: colour scheme, checklists that remember, German search, directory filters, print.
+// handbook: what every page needs — colour scheme, chapter list, wide tables, print links and
+// buttons, German search, directory filters, offline use. The checklists and plans live in
+// plans.js, loaded only where they are used.
 // Loaded in <head> without defer so the chosen colour scheme applies before the first paint;
 // everything else waits for DOMContentLoaded. Plain DOM, no innerHTML with data, no element.style.
 (function () {
   "use strict";
-  var d = document, de = d.documentElement, W = window;
+  const doc = document;
+  const root = doc.documentElement;
 
-  // Storage: every access may throw (private mode, disabled storage, quota, SecurityError).
-  function get(k) { try { return [1, W.localStorage.getItem(k)]; } catch (e) { return [0, null]; } }
-  function put(k, v) {
-    try { if (v === null) W.localStorage.removeItem(k); else W.localStorage.setItem(k, v); return 1; } catch (e) { return 0; }
+  // ---------------------------------------------------------------- helpers
+  // Storage may throw on every access (private mode, disabled storage, quota, SecurityError).
+  function readSetting(key) {
+    try { return window.localStorage.getItem(key); } catch (e) { return null; }
   }
-  function keys() {
-    var out = [];
-    try { for (var i = 0; i < W.localStorage.length; i++) out.push(W.localStorage.key(i)); } catch (e) { /* none */ }
-    return out;
+  function writeSetting(key, value) {
+    try {
+      if (value === null) window.localStorage.removeItem(key);
+      else window.localStorage.setItem(key, value);
+    } catch (e) { /* the choice lasts for this page only */ }
   }
-  function all(sel, root) { return Array.prototype.slice.call((root || d).querySelectorAll(sel)); }
-  function el(tag, cls, text) {
-    var e = d.createElement(tag);
-    if (cls) e.className = cls;
-    if (text != null) e.textContent = text;
-    return e;
+  function all(selector, scope) { return Array.from((scope || doc).querySelectorAll(selector)); }
+  function element(tag, className, text) {
+    const node = doc.createElement(tag);
+    if (className) node.className = className;
+    if (text != null) node.textContent = text;
+    return node;
   }
-  function isObj(o) { return !!o && typeof o === "object" && !Array.isArray(o); }
 
-  // Colour scheme: follows the system until the reader chooses; the choice is remembered.
-  var THEME = "handbook-theme", dark = W.matchMedia ? W.matchMedia("(prefers-color-scheme: dark)") : null;
-  var chosen = get(THEME)[1];
-  if (chosen === "dark" || chosen === "light") de.setAttribute("data-theme", chosen);
-  de.classList.add("js");
+  // ---------------------------------------------------------------- colour scheme
+  // Follows the system until the reader chooses; the choice is remembered.
+  const THEME_KEY = "handbook-theme";
+  const systemDark = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+  const chosenTheme = readSetting(THEME_KEY);
+  if (chosenTheme === "dark" || chosenTheme === "light") root.setAttribute("data-theme", chosenTheme);
+  root.classList.add("js");
+
   function isDark() {
-    var t = de.getAttribute("data-theme");
-    return t ? t === "dark" : !!(dark && dark.matches);
+    const theme = root.getAttribute("data-theme");
+    return theme ? theme === "dark" : !!(systemDark && systemDark.matches);
   }
 
-  function ready() {
-    var b = d.body;
-    var toggle = d.querySelector(".theme-toggle");
-    if (toggle) {
-      var sync = function () { toggle.setAttribute("aria-pressed", String(isDark())); };
-      toggle.hidden = false;
-      sync();
-      toggle.addEventListener("click", function () {
-        var next = isDark() ? "light" : "dark";
-        // Choosing what the system shows anyway means: follow the system again.
-        if (next === (dark && dark.matches ? "dark" : "light")) { de.removeAttribute("data-theme"); put(THEME, null); }
-        else { de.setAttribute("data-theme", next); put(THEME, next); }
-        sync();
-      });
-      if (dark && dark.addEventListener) dark.addEventListener("change", sync);
-    }
-
-    // On phones the chapter list starts closed; it opens again when the window grows.
-    var det = d.querySelector(".sidebar-details");
-    if (det && W.matchMedia) {
-      var narrow = W.matchMedia("(max-width: 59.99em)");
-      var fit = function () { det.open = !narrow.matches; };
-      fit();
-      det.setAttribute("data-ready", "");
-      if (narrow.addEventListener) narrow.addEventListener("change", fit);
-    }
-
-    // Wide tables scroll sideways: make them reachable by keyboard.
-    all(".table-wrap").forEach(function (w) {
-      if (w.scrollWidth > w.clientWidth) {
-        w.tabIndex = 0;
-        w.setAttribute("role", "region");
-        w.setAttribute("aria-label", "Tabelle, seitlich verschiebbar");
+  function themeToggle() {
+    const toggle = doc.querySelector(".theme-toggle");
+    if (!toggle) return;
+    const show = function () { toggle.setAttribute("aria-pressed", String(isDark())); };
+    toggle.hidden = false;
+    show();
+    toggle.addEventListener("click", function () {
+      const next = isDark() ? "light" : "dark";
+      const system = systemDark && systemDark.matches ? "dark" : "light";
+      // Choosing what the system shows anyway means: follow the system again.
+      if (next === system) {
+        root.removeAttribute("data-theme");
+        writeSetting(THEME_KEY, null);
+      } else {
+        root.setAttribute("data-theme", next);
+        writeSetting(THEME_KEY, next);
       }
+      show();
     });
-    // Printed links add their chapter or address, unless the link text already shows it.
-    var bare = function (u) { return u.trim().replace(/^https?:\/\//, "").replace(/\/$/, ""); };
-    all("a[data-chapter], a[href^='http']").forEach(function (a) {
-      var t = a.textContent.trim(), c = a.getAttribute("data-chapter");
-      if (c ? t === c : bare(t) === bare(a.getAttribute("href"))) a.classList.add("names-target");
-    });
-    all(".print-button, [data-action=print]").forEach(function (btn) {
-      btn.hidden = false;
-      btn.addEventListener("click", function () { W.print(); });
-    });
-
-    // Each feature on its own: one failing must not take the others down.
-    [function () { checklists(b.getAttribute("data-handbook") || ""); },
-      function () { search(b.getAttribute("data-search-index")); }, directories].forEach(function (f) {
-      try { f(); } catch (e) { if (W.console) console.error(e); }
-    });
-
-    var sw = b.getAttribute("data-sw");
-    if (sw && "serviceWorker" in navigator) {
-      try { navigator.serviceWorker.register(sw).catch(function () { /* offline use is optional */ }); } catch (e) { /* ditto */ }
-    }
+    if (systemDark && systemDark.addEventListener) systemDark.addEventListener("change", show);
   }
 
-  // ---------------------------------------------------------------- checklists
-  // One localStorage entry per handbook and checklist: {"v":1,"points":{"<id>":{"done":bool,"at":iso}}}.
-  // Keyed by the author's point ids only; ids this page does not know are kept as they are.
-  function parseState(raw) {
-    var o;
-    try { o = JSON.parse(raw); } catch (e) { return null; }
-    return isObj(o) && o.v === 1 && isObj(o.points) ? o : null;
+  // ---------------------------------------------------------------- page furniture
+  // On phones the chapter list starts closed; it opens again when the window grows.
+  function chapterList() {
+    const details = doc.querySelector(".sidebar-details");
+    if (!details || !window.matchMedia) return;
+    const narrow = window.matchMedia("(max-width: 59.99em)");
+    const fit = function () { details.open = !narrow.matches; };
+    fit();
+    details.setAttribute("data-ready", "");
+    if (narrow.addEventListener) narrow.addEventListener("change", fit);
   }
-  function today() { return new Date().toLocaleDateString("de-DE", { day: "numeric", month: "long", year: "numeric" }); }
-  var MSG = {
-    nostore: "Ihre Häkchen können in diesem Browser nicht gespeichert werden (zum Beispiel im privaten Modus). Sie gelten nur, solange diese Seite geöffnet ist.",
-    bad: "Die gespeicherten Häkchen dieser Checkliste konnten nicht gelesen werden und bleiben unverändert. Neue Häkchen werden deshalb nicht gespeichert – mit „Zurücksetzen“ beginnen Sie neu.",
-    unchanged: " Es wurde nichts geändert."
-  };
 
-  function checklists(hb) {
-    var PFX = "handbook:" + hb + ":", lists = {};
-    all("section.checklist[data-checklist]").forEach(function (sec) {
-      var id = sec.getAttribute("data-checklist");
-      var c = lists[id] || (lists[id] = { id: id, key: PFX + id, els: [], state: { v: 1, points: {} }, bad: null, nostore: 0, undo: null });
-      c.els.push(sec);
+  // Wide tables scroll sideways: make them reachable by keyboard.
+  function wideTables() {
+    all(".table-wrap").forEach(function (wrap) {
+      if (wrap.scrollWidth <= wrap.clientWidth) return;
+      wrap.tabIndex = 0;
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "Tabelle, seitlich verschiebbar");
     });
+  }
 
-    function load(c) {
-      var r = get(c.key);
-      if (!r[0]) { c.nostore = 1; return; }
-      if (r[1] === null) { c.state = { v: 1, points: {} }; c.bad = null; return; }
-      var o = parseState(r[1]);
-      if (o) { c.state = o; c.bad = null; } else c.bad = r[1];
-    }
-    function save(c) {
-      if (c.bad !== null) return;
-      if (!put(c.key, JSON.stringify(c.state))) { c.nostore = 1; say(c, MSG.nostore, 1); }
-    }
-    function say(c, text, error, only) {
-      (only ? [only] : c.els).forEach(function (sec) {
-        var m = sec.querySelector(".checklist-message");
-        if (!m) return;
-        m.textContent = text || "";
-        m.classList.toggle("is-error", !!error);
-      });
-    }
-    function done(state, id) { var p = state.points[id]; return !!(p && p.done === true); }
-    function render(c) {
-      c.els.forEach(function (sec) {
-        var boxes = all("input[data-point]", sec), n = 0;
-        boxes.forEach(function (box) { box.checked = done(c.state, box.getAttribute("data-point")); if (box.checked) n++; });
-        all(".checklist-phase", sec).forEach(function (f) {
-          var bs = all("input[data-point]", f), k = bs.filter(function (x) { return x.checked; }).length;
-          var pp = f.querySelector(".phase-progress");
-          if (pp) pp.textContent = k + "/" + bs.length;
-          f.classList.toggle("is-done", k === bs.length && k > 0);
-        });
-        var t = sec.querySelector(".checklist-progress-text"), text = n + " von " + boxes.length + " erledigt";
-        if (t && t.textContent !== text) t.textContent = text;
-        var bar = sec.querySelector(".checklist-progress progress");
-        if (bar) { bar.max = boxes.length || 1; bar.value = n; }
-        var u = sec.querySelector("[data-action=undo]");
-        if (u) u.hidden = !c.undo;
-        var date = sec.querySelector(".checklist-date");
-        if (date) date.textContent = today();
-      });
-    }
-    function renderAll() { Object.keys(lists).forEach(function (id) { render(lists[id]); }); summaries(); }
-    function status(c) {
-      if (c.bad !== null) say(c, MSG.bad, 1);
-      else if (c.nostore) say(c, MSG.nostore, 1);
-    }
-
-    Object.keys(lists).forEach(function (id) {
-      var c = lists[id];
-      load(c);
-      c.els.forEach(function (sec) {
-        var tools = sec.querySelector(".checklist-tools");
-        if (tools) tools.hidden = false;
-        sec.addEventListener("change", function (e) {
-          var box = e.target;
-          if (box.matches("input[data-point]")) {
-            if (c.bad === null && !c.nostore) load(c); // read-modify-write: keep what other tabs wrote
-            c.state.points[box.getAttribute("data-point")] = { done: box.checked, at: new Date().toISOString() };
-            c.undo = null;
-            save(c);
-            render(c);
-          } else if (box.matches("input[data-action=import]")) {
-            var file = box.files && box.files[0];
-            box.value = "";
-            if (!file) return;
-            var fr = new FileReader();
-            fr.onload = function () { importText(String(fr.result), c, sec); };
-            fr.onerror = function () { say(c, "Die Datei konnte nicht gelesen werden." + MSG.unchanged, 1, sec); };
-            fr.readAsText(file);
-          }
-        });
-        sec.addEventListener("click", function (e) {
-          var btn = e.target.closest ? e.target.closest("button[data-action]") : null;
-          if (!btn) return;
-          var act = btn.getAttribute("data-action");
-          if (act === "reset") reset(c, sec);
-          else if (act === "undo") undo(c, sec);
-          else if (act === "export") exportAll(c, sec);
-        });
-      });
-      render(c);
-      status(c);
+  // Printed links add their chapter or address, unless the link text already shows it.
+  function printedLinks() {
+    const bare = function (url) { return url.trim().replace(/^https?:\/\//, "").replace(/\/$/, ""); };
+    all("a[data-chapter], a[href^='http']").forEach(function (link) {
+      const text = link.textContent.trim();
+      const chapter = link.getAttribute("data-chapter");
+      const shown = chapter ? text === chapter : bare(text) === bare(link.getAttribute("href"));
+      if (shown) link.classList.add("names-target");
     });
+  }
 
-    function reset(c, sec) {
-      var title = sec.querySelector(".checklist-title");
-      if (!W.confirm("Alle Häkchen der Checkliste „" + (title ? title.textContent.trim() : c.id) + "“ entfernen?")) return;
-      var r = get(c.key);
-      c.undo = { raw: r[0] ? r[1] : undefined, state: JSON.parse(JSON.stringify(c.state)), bad: c.bad };
-      // The reader starts over: this checklist's entries go (undo brings them back), so a
-      // backup imported afterwards restores its ticks.
-      c.state = { v: 1, points: {} };
-      c.bad = null;
-      save(c);
-      render(c);
-      say(c, "Alle Häkchen wurden entfernt. Mit „Rückgängig“ holen Sie sie zurück.", 0);
-      if (c.nostore) status(c);
-    }
-    function undo(c, sec) {
-      var u = c.undo;
-      if (!u) return;
-      c.undo = null;
-      if (u.raw !== undefined && !put(c.key, u.raw)) c.nostore = 1;
-      c.state = u.state;
-      c.bad = u.bad;
-      render(c);
-      say(c, "Der vorherige Stand wurde wiederhergestellt.", 0);
-      status(c);
-      var r = sec.querySelector("[data-action=reset]");
-      if (r) r.focus();
-    }
-
-    function exportAll(c, sec) {
-      var out = { format: "handbook-checklists", v: 1, handbook: hb, exported: new Date().toISOString(), checklists: {} };
-      keys().forEach(function (k) {
-        if (k && k.indexOf(PFX) === 0) {
-          var o = parseState(get(k)[1]);
-          if (o) out.checklists[k.slice(PFX.length)] = { points: o.points };
-        }
-      });
-      Object.keys(lists).forEach(function (id) { if (lists[id].bad === null) out.checklists[id] = { points: lists[id].state.points }; });
-      var n = Object.keys(out.checklists).length;
-      try {
-        var url = URL.createObjectURL(new Blob([JSON.stringify(out, null, 2)], { type: "application/json" }));
-        var a = el("a");
-        a.href = url;
-        a.download = "checklisten-" + out.exported.slice(0, 10) + ".json";
-        a.hidden = true;
-        d.body.appendChild(a);
-        a.click();
-        a.remove();
-        setTimeout(function () { URL.revokeObjectURL(url); }, 5000);
-        say(c, "Export erstellt: " + n + (n === 1 ? " Checkliste" : " Checklisten") + " in der Datei „" + a.download + "“.", 0, sec);
-      } catch (e) {
-        say(c, "Der Export ist in diesem Browser nicht möglich.", 1, sec);
-      }
-    }
-
-    // Import: validate everything first; a wrong or foreign file changes nothing.
-    function importText(text, c, sec) {
-      var o, fail = function (m) { say(c, m + MSG.unchanged, 1, sec); };
-      try { o = JSON.parse(text); } catch (e) { return fail("Diese Datei ist keine gültige Export-Datei (kein JSON)."); }
-      if (!isObj(o) || o.format !== "handbook-checklists") return fail("Diese Datei ist kein Checklisten-Export eines Handbuchs.");
-      if (o.v !== 1) return fail("Diese Export-Datei hat eine unbekannte Version.");
-      if (o.handbook !== hb) return fail("Diese Datei stammt aus einem anderen Handbuch.");
-      if (!isObj(o.checklists)) return fail("Die Export-Datei ist unvollständig.");
-      var incoming = {}, ok = true;
-      Object.keys(o.checklists).forEach(function (id) {
-        var v = o.checklists[id], pts = isObj(v) && isObj(v.points) ? v.points : v;
-        if (!isObj(pts) || !id) { ok = false; return; }
-        Object.keys(pts).forEach(function (p) {
-          var x = pts[p];
-          if (!isObj(x) || typeof x.done !== "boolean" || typeof x.at !== "string" || isNaN(Date.parse(x.at))) ok = false;
-        });
-        incoming[id] = pts;
-      });
-      if (!ok) return fail("Die Export-Datei ist beschädigt.");
-      var writes = [], changed = 0, lists2 = 0, nostore = false;
-      Object.keys(incoming).forEach(function (id) {
-        var key = PFX + id, r = get(key), cur = null, old = r[0] ? r[1] : undefined;
-        if (!r[0]) nostore = true;
-        cur = (r[0] && r[1] !== null && parseState(r[1])) || (lists[id] && lists[id].bad === null && !r[0] ? lists[id].state : null) || { v: 1, points: {} };
-        cur = JSON.parse(JSON.stringify(cur));
-        var n = 0;
-        Object.keys(incoming[id]).forEach(function (p) {
-          var x = incoming[id][p], have = cur.points[p], t = have && Date.parse(have.at);
-          if (!have || isNaN(t) || Date.parse(x.at) > t) {
-            if (!have || have.done !== x.done) n++;
-            cur.points[p] = { done: x.done, at: x.at };
-          }
-        });
-        if (n) lists2++;
-        changed += n;
-        writes.push({ id: id, key: key, old: old, state: cur });
-      });
-      if (!nostore) {
-        for (var i = 0; i < writes.length; i++) {
-          if (!put(writes[i].key, JSON.stringify(writes[i].state))) {
-            for (var j = 0; j < i; j++) if (writes[j].old !== undefined) put(writes[j].key, writes[j].old);
-            return fail("Die Häkchen konnten nicht gespeichert werden.");
-          }
-        }
-      }
-      writes.forEach(function (w) {
-        var l = lists[w.id];
-        if (l) { l.state = w.state; l.bad = null; l.undo = null; if (nostore) l.nostore = 1; render(l); }
-      });
-      summaries();
-      say(c, changed ? "Import abgeschlossen: " + changed + (changed === 1 ? " Punkt" : " Punkte") + " in " + lists2 + (lists2 === 1 ? " Checkliste" : " Checklisten") + " übernommen." :
-        "Import abgeschlossen: Ihre Häkchen waren schon auf dem neuesten Stand.", 0, sec);
-      if (nostore) say(c, MSG.nostore, 1);
-    }
-
-    // Start page: "x von N erledigt" per checklist, linking to the first open point when known.
-    function summaries() {
-      all("li[data-checklist-summary]").forEach(function (li) {
-        var id = li.getAttribute("data-checklist-summary"), total = +li.getAttribute("data-total") || 0;
-        var ids = (li.getAttribute("data-points") || "").split(" ").filter(Boolean);
-        var r = get(PFX + id), span = li.querySelector(".overview-progress"), bar = li.querySelector("progress");
-        var o = lists[id] ? (lists[id].bad === null ? lists[id].state : null) : (r[1] === null ? { v: 1, points: {} } : parseState(r[1]));
-        if (!r[0] && !lists[id]) return;
-        if (!o) { if (span) span.textContent = "Gespeicherte Häkchen nicht lesbar"; return; }
-        var n = ids.length ? ids.filter(function (p) { return done(o, p); }).length :
-          Math.min(total, Object.keys(o.points).filter(function (p) { return done(o, p); }).length);
-        if (span) span.textContent = n + " von " + total + " erledigt";
-        if (bar) { bar.hidden = false; bar.value = n; }
-        li.classList.toggle("is-done", total > 0 && n >= total);
-        var a = li.querySelector("a"), open = ids.filter(function (p) { return !done(o, p); })[0];
-        if (a && ids.length) a.hash = n && open ? "#" + id + "-" + open : "#checkliste-" + id;
-      });
-    }
-    summaries();
-
-    // Other tabs: follow their changes. Back/forward cache: re-read.
-    W.addEventListener("storage", function (e) {
-      if (e.key !== null && e.key.indexOf(PFX) !== 0) return;
-      Object.keys(lists).forEach(function (id) {
-        var c = lists[id];
-        if (e.key === null || e.key === c.key) { c.undo = null; load(c); render(c); status(c); }
-      });
-      summaries();
+  function printButtons() {
+    all(".print-button, [data-action=print]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
     });
-    W.addEventListener("pageshow", function (e) {
-      if (!e.persisted) return;
-      Object.keys(lists).forEach(function (id) { load(lists[id]); });
-      renderAll();
-    });
-    W.addEventListener("beforeprint", renderAll);
+  }
+
+  function offline() {
+    const worker = doc.body.getAttribute("data-sw");
+    if (!worker || !("serviceWorker" in navigator)) return;
+    try {
+      navigator.serviceWorker.register(worker).catch(function () { /* offline use is optional */ });
+    } catch (e) { /* ditto */ }
   }
 
   // ---------------------------------------------------------------- search
   // German folding, applied to index and query alike: ä→ae, ö→oe, ü→ue, ß→ss, lower case,
   // other diacritics dropped. Each query word must occur somewhere (so prefixes and parts of
-  // compounds match); `m` (optional) collects the source index of every folded character.
-  var FOLD = { "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue", "ẞ": "ss" }, cache = {};
-  function fold(s, m) {
-    var out = "";
-    for (var i = 0; i < s.length; i++) {
-      var ch = s.charAt(i), f = cache[ch];
-      if (f === undefined) {
-        f = FOLD[ch] || ch.toLowerCase();
-        if (f.normalize) f = f.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-        cache[ch] = f;
+  // compounds match); `sourceIndex` (optional) collects the source index of every folded character.
+  const FOLDS = { "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue", "ẞ": "ss" };
+  const foldedChars = {};
+  function fold(text, sourceIndex) {
+    let out = "";
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charAt(i);
+      let folded = foldedChars[ch];
+      if (folded === undefined) {
+        folded = FOLDS[ch] || ch.toLowerCase();
+        if (folded.normalize) folded = folded.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+        foldedChars[ch] = folded;
       }
-      if (m) for (var k = 0; k < f.length; k++) m.push(i);
-      out += f;
+      if (sourceIndex) for (let k = 0; k < folded.length; k++) sourceIndex.push(i);
+      out += folded;
     }
     return out;
   }
-  var SPLIT = /[\s.,;:!?()[\]{}"'„“”‚‘’«»/\\\-–—…·|+*&%$#@=<>~^_]+/;
-  function words(q) {
-    return fold(q).split(SPLIT).filter(function (w, i, a) { return w && a.indexOf(w) === i; });
+  const WORD_BREAK = /[\s.,;:!?()[\]{}"'„“”‚‘’«»/\\\-–—…·|+*&%$#@=<>~^_]+/;
+  function queryWords(query) {
+    return fold(query).split(WORD_BREAK).filter(function (w, i, list) { return w && list.indexOf(w) === i; });
   }
-  function atStart(s, i) { return i === 0 || SPLIT.test(s.charAt(i - 1)); }
-  // The text of `s` (shortened to about `max` characters around the first hit) with every hit in <mark>.
-  function marked(s, ws, max) {
-    var m = [], f = fold(s, m), hits = [], frag = d.createDocumentFragment();
-    ws.forEach(function (w) {
-      for (var i = f.indexOf(w); i >= 0; i = f.indexOf(w, i + w.length)) hits.push([m[i], m[i + w.length - 1] + 1]);
+  function atWordStart(text, i) { return i === 0 || WORD_BREAK.test(text.charAt(i - 1)); }
+
+  // The text (shortened to about `max` characters around the first hit) with every hit in <mark>.
+  function highlighted(text, words, max) {
+    const sourceIndex = [];
+    const folded = fold(text, sourceIndex);
+    const hits = [];
+    const out = doc.createDocumentFragment();
+    words.forEach(function (w) {
+      for (let i = folded.indexOf(w); i >= 0; i = folded.indexOf(w, i + w.length)) {
+        hits.push([sourceIndex[i], sourceIndex[i + w.length - 1] + 1]);
+      }
     });
     hits.sort(function (a, b) { return a[0] - b[0]; });
-    var from = 0, to = s.length;
-    if (max && s.length > max) {
+    let from = 0;
+    let to = text.length;
+    if (max && text.length > max) {
       from = hits.length ? Math.max(0, hits[0][0] - Math.round(max / 3)) : 0;
-      if (from > 0) { var sp = s.indexOf(" ", from); from = sp >= 0 && sp < hits[0][0] ? sp + 1 : from; }
-      to = Math.min(s.length, from + max);
-      if (to < s.length) { var ls = s.lastIndexOf(" ", to); if (ls > from) to = ls; }
+      if (from > 0) {
+        const space = text.indexOf(" ", from);
+        from = space >= 0 && space < hits[0][0] ? space + 1 : from;
+      }
+      to = Math.min(text.length, from + max);
+      if (to < text.length) {
+        const lastSpace = text.lastIndexOf(" ", to);
+        if (lastSpace > from) to = lastSpace;
+      }
     }
-    var pos = from;
-    if (from > 0) frag.appendChild(d.createTextNode("… "));
-    hits.forEach(function (h) {
-      var a = Math.max(h[0], pos), b = Math.min(h[1], to);
-      if (b <= a) return;
-      if (a > pos) frag.appendChild(d.createTextNode(s.slice(pos, a)));
-      frag.appendChild(el("mark", null, s.slice(a, b)));
-      pos = b;
+    let pos = from;
+    if (from > 0) out.appendChild(doc.createTextNode("… "));
+    hits.forEach(function (hit) {
+      const start = Math.max(hit[0], pos);
+      const end = Math.min(hit[1], to);
+      if (end <= start) return;
+      if (start > pos) out.appendChild(doc.createTextNode(text.slice(pos, start)));
+      out.appendChild(element("mark", null, text.slice(start, end)));
+      pos = end;
     });
-    if (pos < to) frag.appendChild(d.createTextNode(s.slice(pos, to)));
-    if (to < s.length) frag.appendChild(d.createTextNode(" …"));
-    return frag;
+    if (pos < to) out.appendChild(doc.createTextNode(text.slice(pos, to)));
+    if (to < text.length) out.appendChild(doc.createTextNode(" …"));
+    return out;
   }
 
-  function search(url) {
-    var box = d.getElementById("suche"), q = d.getElementById("suchfeld"), list = d.getElementById("suchergebnisse"),
-      st = d.getElementById("suchstatus");
-    if (!box || !q || !list || !st || !url || !W.fetch) return;
+  function search() {
+    const url = doc.body.getAttribute("data-search-index");
+    const box = doc.getElementById("suche");
+    const field = doc.getElementById("suchfeld");
+    const list = doc.getElementById("suchergebnisse");
+    const status = doc.getElementById("suchstatus");
+    if (!box || !field || !list || !status || !url || !window.fetch) return;
     box.hidden = false;
-    var docs = null, loading = null, active = -1, opts = [], timer = 0, MAX = 10;
+    const MAX_SHOWN = 10;
+    let entries = null;
+    let loading = null;
+    let active = -1;
+    let options = [];
+    let timer = 0;
 
     function note(text, visible) {
-      st.textContent = text;
-      st.className = visible ? "search-note" : "visually-hidden";
+      status.textContent = text;
+      status.className = visible ? "search-note" : "visually-hidden";
     }
-    function load() {
+    function loadIndex() {
       if (loading) return;
-      loading = fetch(url).then(function (r) {
-        if (!r.ok) throw new Error(r.status);
-        return r.json();
-      }).then(function (j) {
-        if (!j || j.v !== 1 || !Array.isArray(j.docs)) throw new Error("format");
-        docs = j.docs.map(function (x) {
-          return { t: String(x[0] || ""), c: String(x[1] || ""), u: String(x[2] || ""), x: String(x[3] || ""),
-            T: fold(String(x[0] || "")), C: fold(String(x[1] || "")), X: fold(String(x[3] || "")) };
+      loading = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      }).then(function (index) {
+        if (!index || index.v !== 1 || !Array.isArray(index.docs)) throw new Error("format");
+        entries = index.docs.map(function (d) {
+          const title = String(d[0] || ""), context = String(d[1] || ""), text = String(d[3] || "");
+          return { title: title, context: context, url: String(d[2] || ""), text: text,
+            titleFolded: fold(title), contextFolded: fold(context), textFolded: fold(text) };
         });
-        if (q.value.trim() && d.activeElement === q) run();
+        if (field.value.trim() && doc.activeElement === field) run();
       }).catch(function () {
         loading = null;
-        if (d.activeElement === q) note("Die Suche ist gerade nicht verfügbar. Bitte versuchen Sie es später noch einmal.", q.value.trim());
+        if (doc.activeElement === field) note("Die Suche ist gerade nicht verfügbar. Bitte versuchen Sie es später noch einmal.", field.value.trim());
       });
     }
     function close() {
       list.hidden = true;
-      q.setAttribute("aria-expanded", "false");
-      q.removeAttribute("aria-activedescendant");
+      field.setAttribute("aria-expanded", "false");
+      field.removeAttribute("aria-activedescendant");
       active = -1;
-      if (st.className === "search-note") st.className = "visually-hidden";
+      if (status.className === "search-note") status.className = "visually-hidden";
     }
     function select(i) {
-      if (!opts.length) return;
-      active = (i + opts.length) % opts.length;
-      opts.forEach(function (o, k) { o.setAttribute("aria-selected", String(k === active)); });
-      q.setAttribute("aria-activedescendant", opts[active].id);
-      if (opts[active].scrollIntoView) opts[active].scrollIntoView({ block: "nearest" });
+      if (!options.length) return;
+      active = (i + options.length) % options.length;
+      options.forEach(function (option, k) { option.setAttribute("aria-selected", String(k === active)); });
+      field.setAttribute("aria-activedescendant", options[active].id);
+      if (options[active].scrollIntoView) options[active].scrollIntoView({ block: "nearest" });
+    }
+    function score(entry, words) {
+      let total = 0;
+      for (const w of words) {
+        const inTitle = entry.titleFolded.indexOf(w);
+        const inContext = entry.contextFolded.indexOf(w);
+        const inText = entry.textFolded.indexOf(w);
+        if (inTitle >= 0) total += atWordStart(entry.titleFolded, inTitle) ? 130 : 100;
+        else if (inContext >= 0) total += atWordStart(entry.contextFolded, inContext) ? 13 : 10;
+        else if (inText >= 0) total += atWordStart(entry.textFolded, inText) ? 1.3 : 1;
+        else return 0;
+      }
+      return total;
     }
     function run() {
-      var ws = words(q.value);
-      if (!ws.length) { close(); note(""); return; }
-      if (!docs) { load(); if (loading) note("Suchindex wird geladen …"); return; }
-      var res = [];
-      docs.forEach(function (doc, i) {
-        var score = 0;
-        for (var k = 0; k < ws.length; k++) {
-          var w = ws[k], a = doc.T.indexOf(w), b = doc.C.indexOf(w), c = doc.X.indexOf(w);
-          if (a >= 0) score += atStart(doc.T, a) ? 130 : 100;
-          else if (b >= 0) score += atStart(doc.C, b) ? 13 : 10;
-          else if (c >= 0) score += atStart(doc.X, c) ? 1.3 : 1;
-          else return;
-        }
-        res.push([score, i]);
+      const words = queryWords(field.value);
+      if (!words.length) { close(); note(""); return; }
+      if (!entries) { loadIndex(); if (loading) note("Suchindex wird geladen …"); return; }
+      const ranked = [];
+      entries.forEach(function (entry, i) {
+        const s = score(entry, words);
+        if (s > 0) ranked.push([s, i]);
       });
-      res.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+      ranked.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
       list.textContent = "";
-      opts = res.slice(0, MAX).map(function (r, k) {
-        var doc = docs[r[1]], a = el("a", "search-hit");
-        a.href = doc.u;
-        a.id = "treffer-" + k;
-        a.tabIndex = -1;
-        a.setAttribute("role", "option");
-        a.setAttribute("aria-selected", "false");
-        a.appendChild(el("span", "search-hit-title")).appendChild(marked(doc.t, ws, 160));
-        if (doc.c) a.appendChild(el("span", "search-hit-context")).appendChild(marked(doc.c, ws, 120));
-        if (doc.x) a.appendChild(el("span", "search-hit-text")).appendChild(marked(doc.x, ws, 150));
-        list.appendChild(a);
-        return a;
+      options = ranked.slice(0, MAX_SHOWN).map(function (r, k) {
+        const entry = entries[r[1]];
+        const link = element("a", "search-hit");
+        link.href = entry.url;
+        link.id = "treffer-" + k;
+        link.tabIndex = -1;
+        link.setAttribute("role", "option");
+        link.setAttribute("aria-selected", "false");
+        link.appendChild(element("span", "search-hit-title")).appendChild(highlighted(entry.title, words, 160));
+        if (entry.context) link.appendChild(element("span", "search-hit-context")).appendChild(highlighted(entry.context, words, 120));
+        if (entry.text) link.appendChild(element("span", "search-hit-text")).appendChild(highlighted(entry.text, words, 150));
+        list.appendChild(link);
+        return link;
       });
       active = -1;
-      q.removeAttribute("aria-activedescendant");
-      var n = res.length;
+      field.removeAttribute("aria-activedescendant");
+      const n = ranked.length;
       if (!n) {
         close();
-        note("Keine Treffer für „" + q.value.trim() + "“.", 1);
+        note("Keine Treffer für „" + field.value.trim() + "“.", true);
         return;
       }
       list.hidden = false;
-      q.setAttribute("aria-expanded", "true");
-      note(n === 1 ? "1 Treffer" : n + " Treffer" + (n > MAX ? ", die ersten " + MAX + " werden angezeigt" : ""));
+      field.setAttribute("aria-expanded", "true");
+      note(n === 1 ? "1 Treffer" : n + " Treffer" + (n > MAX_SHOWN ? ", die ersten " + MAX_SHOWN + " werden angezeigt" : ""));
     }
-    function go(a) { close(); W.location.href = a.href; }
+    function open(link) { close(); window.location.href = link.href; }
 
-    q.addEventListener("focus", function () { load(); if (q.value.trim()) run(); });
-    q.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
-    q.addEventListener("keydown", function (e) {
+    field.addEventListener("focus", function () { loadIndex(); if (field.value.trim()) run(); });
+    field.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
+    field.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown" || e.key === "ArrowUp") {
         e.preventDefault();
-        if (list.hidden) { run(); if (!list.hidden) select(e.key === "ArrowDown" ? 0 : -1); }
-        else select(active < 0 && e.key === "ArrowUp" ? -1 : active + (e.key === "ArrowDown" ? 1 : -1));
+        const down = e.key === "ArrowDown";
+        if (list.hidden) { run(); if (!list.hidden) select(down ? 0 : -1); }
+        else select(active < 0 && !down ? -1 : active + (down ? 1 : -1));
       } else if (e.key === "Enter") {
         clearTimeout(timer);
         if (list.hidden) run();
-        var a = opts[active >= 0 ? active : 0];
-        if (a && !list.hidden) { e.preventDefault(); go(a); }
+        const link = options[active >= 0 ? active : 0];
+        if (link && !list.hidden) { e.preventDefault(); open(link); }
       } else if (e.key === "Escape") {
-        if (!list.hidden || st.className === "search-note") { e.preventDefault(); close(); }
+        if (!list.hidden || status.className === "search-note") { e.preventDefault(); close(); }
       }
     });
     list.addEventListener("mousedown", function (e) { e.preventDefault(); }); // keep focus in the field
     list.addEventListener("click", function (e) {
-      var a = e.target.closest ? e.target.closest("a") : null;
-      if (a && !(e.ctrlKey || e.metaKey || e.shiftKey || e.button)) { e.preventDefault(); go(a); }
+      const link = e.target.closest ? e.target.closest("a") : null;
+      if (link && !(e.ctrlKey || e.metaKey || e.shiftKey || e.button)) { e.preventDefault(); open(link); }
     });
     box.addEventListener("focusout", function (e) { if (!box.contains(e.relatedTarget)) close(); });
-    d.addEventListener("keydown", function (e) {
-      var t = e.target, tag = t && t.tagName;
+    doc.addEventListener("keydown", function (e) {
+      const target = e.target;
+      const tag = target && target.tagName;
       if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
-      if (tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable) ||
-        (tag === "INPUT" && !/^(checkbox|radio|button|submit|reset|file|range|color|image)$/.test(t.type))) return;
+      if (tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable) ||
+        (tag === "INPUT" && !/^(checkbox|radio|button|submit|reset|file|range|color|image)$/.test(target.type))) return;
       e.preventDefault();
-      q.focus();
-      q.select();
+      field.focus();
+      field.select();
     });
   }
 
@@ -520,103 +320,130 @@
   // One filter state per page, kept in the address (?suche=&ebene=&typ=&thema=) so a filtered
   // view can be shared. Every directory section gets its own controls; they mirror each other.
   // A choice only filters the directories that offer it (ebene for organisations, typ for agencies).
+  const FILTER_KEYS = ["suche", "ebene", "typ", "thema"];
+  const FILTER_LABEL = { ebene: "Ebene", typ: "Art", thema: "Schwerpunkt" };
+  const FILTER_ALL = { ebene: "Alle Ebenen", typ: "Alle Arten", thema: "Alle Schwerpunkte" };
+
   function directories() {
-    var secs = all(".directory[data-directory]");
-    if (!secs.length) return;
-    var KEYS = ["suche", "ebene", "typ", "thema"], LABEL = { ebene: "Ebene", typ: "Art", thema: "Schwerpunkt" };
-    var ALL = { ebene: "Alle Ebenen", typ: "Alle Arten", thema: "Alle Schwerpunkte" };
-    var params = new URLSearchParams(W.location.search), F = {}, groups = {}, uid = 0;
-    KEYS.forEach(function (k) { F[k] = params.get(k) || ""; });
+    const sections = all(".directory[data-directory]");
+    if (!sections.length) return;
+    const params = new URLSearchParams(window.location.search);
+    const filter = {};
+    FILTER_KEYS.forEach(function (k) { filter[k] = params.get(k) || ""; });
+    let controlCount = 0;
+
     // Each list offers only the filters its own entries can use (a list already limited to one
     // level by its directive gets no level filter); the text filter is shared by all lists.
-    secs.forEach(function (sec, k) {
-      var g = groups[k] = { secs: [], ebene: {}, typ: {}, thema: {} };
-      g.secs.push(sec);
-      sec.cards = all(".card", sec).map(function (li) {
-        var tag = li.querySelector(".card-meta .tag"), label = tag ? tag.textContent.trim() : "";
-        var card = { el: li, f: fold(li.textContent), ebene: li.getAttribute("data-level"), typ: li.getAttribute("data-type"),
+    sections.forEach(function (section) {
+      const values = { ebene: {}, typ: {}, thema: {} };
+      section.values = values;
+      section.cards = all(".card", section).map(function (li) {
+        const tag = li.querySelector(".card-meta .tag");
+        const label = tag ? tag.textContent.trim() : "";
+        const card = { el: li, text: fold(li.textContent), ebene: li.getAttribute("data-level"), typ: li.getAttribute("data-type"),
           thema: (li.getAttribute("data-focus") || "").split("|").filter(Boolean) };
-        if (card.ebene) g.ebene[card.ebene] = label || card.ebene;
-        if (card.typ) g.typ[card.typ] = label || card.typ;
-        card.thema.forEach(function (t) { g.thema[t] = t; });
+        if (card.ebene) values.ebene[card.ebene] = label || card.ebene;
+        if (card.typ) values.typ[card.typ] = label || card.typ;
+        card.thema.forEach(function (t) { values.thema[t] = t; });
         return card;
       });
-      sec.group = g;
     });
-    function offers(g, k) { var n = Object.keys(g[k]).length; return k === "thema" ? n > 0 : n > 1; }
-    function uses(g, k) { return !!F[k] && offers(g, k) && g[k][F[k]] !== undefined && g.secs[0].controls; }
+    function offers(section, key) {
+      const n = Object.keys(section.values[key]).length;
+      return key === "thema" ? n > 0 : n > 1;
+    }
+    function filtersBy(section, key) {
+      return !!filter[key] && section.hasControls && offers(section, key) && section.values[key][filter[key]] !== undefined;
+    }
 
-    secs.forEach(function (sec) {
-      var box = sec.querySelector(".directory-filters"), g = sec.group;
+    sections.forEach(function (section) {
+      const box = section.querySelector(".directory-filters");
       // A short list needs no filter: it is read at a glance.
-      if (!box || sec.cards.length < 4) return;
-      sec.controls = true;
+      if (!box || section.cards.length < 4) return;
+      section.hasControls = true;
       box.textContent = "";
-      var n = ++uid, p = el("p", "filter-field"), lab = el("label", null, "Einträge filtern"), inp = el("input");
-      inp.type = "search";
-      inp.id = lab.htmlFor = "filter-" + n;
-      inp.setAttribute("data-filter", "suche");
-      inp.autocomplete = "off";
-      p.appendChild(lab);
-      p.appendChild(inp);
-      box.appendChild(p);
-      ["ebene", "typ", "thema"].forEach(function (k) {
-        if (!offers(g, k)) return;
-        var fp = el("p", "filter-field"), fl = el("label", null, LABEL[k]), s = el("select");
-        s.id = fl.htmlFor = "filter-" + n + "-" + k;
-        s.setAttribute("data-filter", k);
-        s.appendChild(el("option", null, ALL[k])).value = "";
-        Object.keys(g[k]).sort(function (a, b) { return g[k][a].localeCompare(g[k][b], "de"); }).forEach(function (v) {
-          s.appendChild(el("option", null, g[k][v])).value = v;
+      const n = ++controlCount;
+      const textField = element("p", "filter-field");
+      const textLabel = element("label", null, "Einträge filtern");
+      const input = element("input");
+      input.type = "search";
+      input.id = textLabel.htmlFor = "filter-" + n;
+      input.setAttribute("data-filter", "suche");
+      input.autocomplete = "off";
+      textField.append(textLabel, input);
+      box.appendChild(textField);
+      ["ebene", "typ", "thema"].forEach(function (key) {
+        if (!offers(section, key)) return;
+        const field = element("p", "filter-field");
+        const label = element("label", null, FILTER_LABEL[key]);
+        const choice = element("select");
+        choice.id = label.htmlFor = "filter-" + n + "-" + key;
+        choice.setAttribute("data-filter", key);
+        choice.appendChild(element("option", null, FILTER_ALL[key])).value = "";
+        const names = section.values[key];
+        Object.keys(names).sort(function (a, b) { return names[a].localeCompare(names[b], "de"); }).forEach(function (v) {
+          choice.appendChild(element("option", null, names[v])).value = v;
         });
-        fp.appendChild(fl);
-        fp.appendChild(s);
-        box.appendChild(fp);
+        field.append(label, choice);
+        box.appendChild(field);
       });
-      sec.count = box.appendChild(el("p", "directory-count"));
-      sec.count.setAttribute("aria-live", "off");
+      section.count = box.appendChild(element("p", "directory-count"));
+      section.count.setAttribute("aria-live", "off");
       box.hidden = false;
-      var onChange = function (e) {
-        var k = e.target.getAttribute("data-filter");
-        if (!k || F[k] === e.target.value) return;
-        F[k] = e.target.value;
-        apply(sec, e.target);
+      const changed = function (e) {
+        const key = e.target.getAttribute("data-filter");
+        if (!key || filter[key] === e.target.value) return;
+        filter[key] = e.target.value;
+        apply(section, e.target);
       };
-      box.addEventListener("input", onChange);
-      box.addEventListener("change", onChange);
+      box.addEventListener("input", changed);
+      box.addEventListener("change", changed);
     });
 
     function apply(from, control) {
-      secs.forEach(function (sec) {
-        var g = sec.group, shown = 0, ws = sec.controls ? words(F.suche) : [];
-        sec.cards.forEach(function (c) {
-          var ok = ws.every(function (w) { return c.f.indexOf(w) >= 0; }) &&
-            (!uses(g, "ebene") || c.ebene === F.ebene) && (!uses(g, "typ") || c.typ === F.typ) &&
-            (!uses(g, "thema") || c.thema.indexOf(F.thema) >= 0);
-          c.el.classList.toggle("is-filtered", !ok);
+      sections.forEach(function (section) {
+        const words = section.hasControls ? queryWords(filter.suche) : [];
+        let shown = 0;
+        section.cards.forEach(function (card) {
+          const ok = words.every(function (w) { return card.text.indexOf(w) >= 0; }) &&
+            (!filtersBy(section, "ebene") || card.ebene === filter.ebene) &&
+            (!filtersBy(section, "typ") || card.typ === filter.typ) &&
+            (!filtersBy(section, "thema") || card.thema.indexOf(filter.thema) >= 0);
+          card.el.classList.toggle("is-filtered", !ok);
           if (ok) shown++;
         });
-        var empty = sec.querySelector(".directory-empty");
+        const empty = section.querySelector(".directory-empty");
         if (empty) empty.hidden = shown > 0;
-        all("[data-filter]", sec).forEach(function (f) {
-          var k = f.getAttribute("data-filter"), v = k === "suche" || uses(g, k) ? F[k] : "";
-          if (f !== control && f.value !== v) f.value = v;
+        all("[data-filter]", section).forEach(function (f) {
+          const key = f.getAttribute("data-filter");
+          const value = key === "suche" || filtersBy(section, key) ? filter[key] : "";
+          if (f !== control && f.value !== value) f.value = value;
         });
-        if (sec.count) {
-          var total = sec.cards.length;
-          sec.count.setAttribute("aria-live", sec === from ? "polite" : "off");
-          sec.count.textContent = shown === total ? total + (total === 1 ? " Eintrag" : " Einträge") : shown + " von " + total + " Einträgen";
+        if (section.count) {
+          const total = section.cards.length;
+          section.count.setAttribute("aria-live", section === from ? "polite" : "off");
+          section.count.textContent = shown === total ? total + (total === 1 ? " Eintrag" : " Einträge") : shown + " von " + total + " Einträgen";
         }
       });
       if (!from) return;
-      var p = new URLSearchParams(W.location.search);
-      KEYS.forEach(function (k) { if (F[k]) p.set(k, F[k]); else p.delete(k); });
-      var qs = p.toString();
-      try { history.replaceState(history.state, "", W.location.pathname + (qs ? "?" + qs : "") + W.location.hash); } catch (e) { /* file:// */ }
+      const query = new URLSearchParams(window.location.search);
+      FILTER_KEYS.forEach(function (k) { if (filter[k]) query.set(k, filter[k]); else query.delete(k); });
+      const qs = query.toString();
+      try {
+        history.replaceState(history.state, "", window.location.pathname + (qs ? "?" + qs : "") + window.location.hash);
+      } catch (e) { /* file:// */ }
     }
     apply(null, null);
   }
 
-  if (d.readyState === "loading") d.addEventListener("DOMContentLoaded", ready);
+  // ---------------------------------------------------------------- start
+  function ready() {
+    // Each feature on its own: one failing must not take the others down.
+    [themeToggle, chapterList, wideTables, printedLinks, printButtons, search, directories, offline].forEach(function (feature) {
+      try { feature(); } catch (e) { if (window.console) console.error(e); }
+    });
+  }
+
+  if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", ready);
   else ready();
 })();

@@ -167,6 +167,9 @@ pub struct Phase {
     pub id: String,
     pub title: String,
     pub points: Vec<Point>,
+    /// Suggested due date of the phase's points, in days from the event date (negative: before).
+    #[serde(default)]
+    pub due: Option<i32>,
     #[serde(skip)]
     pub pos: Option<Pos>,
 }
@@ -179,6 +182,9 @@ pub struct Point {
     pub text: Markdown,
     #[serde(default)]
     pub hint: Option<Markdown>,
+    /// Suggested due date, in days from the event date (negative: before); overrides the phase's.
+    #[serde(default)]
+    pub due: Option<i32>,
     #[serde(skip)]
     pub pos: Option<Pos>,
 }

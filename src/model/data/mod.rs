@@ -345,6 +345,7 @@ fn parse_body(file: &SourceFile) -> Result<(Kind, Header, Body, Positions), Diag
                     id: "punkte".into(),
                     title: String::new(),
                     points: f.points,
+                    due: None,
                     pos: None,
                 }]
             } else {

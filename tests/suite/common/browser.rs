@@ -304,14 +304,6 @@ impl Session {
         );
     }
 
-    pub fn accept_alert(&self) {
-        self.cmd("alert/accept", json!({}));
-    }
-
-    pub fn dismiss_alert(&self) {
-        self.cmd("alert/dismiss", json!({}));
-    }
-
     pub fn alert_text(&self) -> Option<String> {
         self.get("alert/text").as_str().map(str::to_string)
     }
