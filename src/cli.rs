@@ -1,5 +1,6 @@
 //! The command line: commands, arguments and their help texts.
 
+use crate::model::config::BaseUrl;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -8,8 +9,15 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "handbook", version, about, long_about = None, propagate_version = true)]
 pub struct Cli {
+    /// Language of messages: de or en [default: the handbook's `language:`; or set HANDBOOK_LANG]
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<crate::i18n::Lang>,
     #[command(subcommand)]
     pub command: Command,
+}
+
+fn parse_lang(code: &str) -> Result<crate::i18n::Lang, String> {
+    crate::i18n::Lang::from_code(code).ok_or_else(|| format!("`{code}`: use de or en"))
 }
 
 #[derive(Debug, Subcommand)]
@@ -24,13 +32,19 @@ pub enum Command {
         out: Option<PathBuf>,
         /// Publish at this address instead of handbook.yaml's base_url (e.g. a deploy preview)
         #[arg(long, value_name = "URL")]
-        base_url: Option<String>,
+        base_url: Option<BaseUrl>,
+        /// Print how long each stage took
+        #[arg(long)]
+        timings: bool,
     },
     /// Check the handbook for errors without writing anything
     Check {
         /// The handbook's folder (the one that holds content/)
         #[arg(default_value = ".")]
         dir: PathBuf,
+        /// Print how long each stage took
+        #[arg(long)]
+        timings: bool,
     },
     /// Build, serve and rebuild on every change, reloading the browser
     Serve {

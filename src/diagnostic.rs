@@ -1,6 +1,7 @@
-//! Diagnostics: every problem found while building, printed like a compiler's.
+//! Diagnostics: every problem found while building, located in its file and worded in the
+//! handbook's language, printed like a compiler's: `path:line:col: Fehler: was — Hinweis`.
 
-use std::fmt;
+use crate::i18n::{Lang, Msg};
 use std::path::{Path, PathBuf};
 
 /// How bad a problem is: errors stop the build, warnings don't.
@@ -10,83 +11,68 @@ pub enum Severity {
     Warning,
 }
 
-/// One problem, with where it is and what to do about it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+/// One problem: where it is, how bad, and what it is (with what to do about it).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub path: PathBuf,
-    /// 1-based; 0 means "the whole file".
-    pub line: usize,
-    pub col: usize,
+    /// Where in the file; `None` when the problem is the whole file.
+    pub pos: Option<Pos>,
     pub severity: Severity,
-    pub message: String,
-    pub hint: Option<String>,
+    /// Boxed: a message can be large, and diagnostics travel in every `Result`.
+    pub msg: Box<Msg>,
 }
 
 impl Diagnostic {
-    pub fn error(
-        path: impl AsRef<Path>,
-        line: usize,
-        col: usize,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn error(path: impl AsRef<Path>, msg: Msg) -> Self {
         Diagnostic {
             path: path.as_ref().to_path_buf(),
-            line,
-            col,
+            pos: None,
             severity: Severity::Error,
-            message: message.into(),
-            hint: None,
+            msg: Box::new(msg),
         }
     }
 
-    pub fn warning(
-        path: impl AsRef<Path>,
-        line: usize,
-        col: usize,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn warning(path: impl AsRef<Path>, msg: Msg) -> Self {
         Diagnostic {
             severity: Severity::Warning,
-            ..Diagnostic::error(path, line, col, message)
+            ..Diagnostic::error(path, msg)
         }
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
-        self
-    }
-
-    pub fn at(mut self, pos: Pos) -> Self {
-        self.line = pos.line;
-        self.col = pos.col;
+    /// The same problem at `pos` (a position, or `None` for the whole file).
+    pub fn at(mut self, pos: impl Into<Option<Pos>>) -> Self {
+        self.pos = pos.into();
         self
     }
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// `path:line:col: Fehler: message — hint`, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = self.path.display().to_string();
+        if let Some(pos) = self.pos {
+            out.push_str(&format!(":{}:{}", pos.line, pos.col.max(1)));
+        }
+        out.push_str(&format!(
+            ": {}: {}",
+            lang.severity(self.is_error()),
+            self.msg.text(lang)
+        ));
+        out
+    }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
-        if self.line > 0 {
-            write!(f, ":{}:{}", self.line, self.col.max(1))?;
-        }
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, ": {kind}: {}", self.message)?;
-        if let Some(hint) = &self.hint {
-            write!(f, " — {hint}")?;
-        }
-        Ok(())
+/// In the handbook's default language (German).
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(Lang::default()))
     }
 }
 
 /// A 1-based line and column in a file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Pos {
     pub line: usize,
     pub col: usize,
@@ -106,14 +92,6 @@ impl Pos {
         let col = before[line_start..].chars().count() + 1;
         Pos { line, col }
     }
-
-    /// This position shifted down by `lines` (for text that starts later in its file).
-    pub fn below(self, lines: usize) -> Pos {
-        Pos {
-            line: self.line + lines,
-            col: self.col,
-        }
-    }
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
@@ -123,14 +101,131 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// Sorts diagnostics by file and position, errors and warnings interleaved, duplicates removed.
-pub fn sorted(mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    diags.sort_by(|a, b| {
-        (&a.path, a.line, a.col, a.severity, &a.message)
-            .cmp(&(&b.path, b.line, b.col, b.severity, &b.message))
-    });
-    diags.dedup();
-    diags
+/// Every problem a stage found: errors and warnings, collected before anything fails.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Diagnostics {
+    list: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Diagnostics::default()
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        self.list.push(d);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.list.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn errors(&self) -> usize {
+        self.list.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.list.len() - self.errors()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+        self.list.iter()
+    }
+
+    /// The value when nothing here is an error; otherwise everything, as the error.
+    pub fn or_fail<T>(self, value: T) -> Result<(T, Diagnostics), Diagnostics> {
+        if self.has_errors() {
+            Err(self)
+        } else {
+            Ok((value, self))
+        }
+    }
+
+    /// By file and position, errors and warnings interleaved, duplicates removed.
+    pub fn sorted(mut self) -> Diagnostics {
+        let key = |d: &Diagnostic| {
+            (
+                d.path.clone(),
+                d.pos,
+                d.severity,
+                Lang::En.text(&d.msg).message,
+            )
+        };
+        self.list.sort_by_cached_key(key);
+        self.list.dedup();
+        self
+    }
+
+    /// Keeps the warnings or errors of a stage's `result` and returns its value.
+    pub fn take<T>(&mut self, result: Result<(T, Diagnostics), Diagnostics>) -> Option<T> {
+        match result {
+            Ok((v, warnings)) => {
+                self.extend(warnings);
+                Some(v)
+            }
+            Err(e) => {
+                self.extend(e);
+                None
+            }
+        }
+    }
+
+    /// Keeps the error of `result` and returns its value.
+    pub fn keep<T>(&mut self, result: Result<T, impl Into<Diagnostics>>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.extend(e.into());
+                None
+            }
+        }
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics { list: vec![d] }
+    }
+}
+
+impl From<Vec<Diagnostic>> for Diagnostics {
+    fn from(list: Vec<Diagnostic>) -> Self {
+        Diagnostics { list }
+    }
+}
+
+impl Extend<Diagnostic> for Diagnostics {
+    fn extend<I: IntoIterator<Item = Diagnostic>>(&mut self, iter: I) {
+        self.list.extend(iter);
+    }
+}
+
+impl FromIterator<Diagnostic> for Diagnostics {
+    fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
+        Diagnostics {
+            list: iter.into_iter().collect(),
+        }
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Diagnostics {
+    type Item = &'a Diagnostic;
+    type IntoIter = std::slice::Iter<'a, Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter()
+    }
 }
 
 #[cfg(test)]
@@ -138,15 +233,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn prints_like_a_compiler() {
-        let d = Diagnostic::error("content/data/links.yaml", 14, 3, "missing field `url`")
-            .with_hint("every link needs a url");
+    fn prints_like_a_compiler_in_each_language() {
+        let d = Diagnostic::error(
+            "content/data/links.yaml",
+            Msg::YamlMissingField {
+                place: Some("items[3]".into()),
+                field: "url".into(),
+            },
+        )
+        .at(Pos::new(14, 3));
         assert_eq!(
-            d.to_string(),
-            "content/data/links.yaml:14:3: error: missing field `url` — every link needs a url"
+            d.render(Lang::De),
+            "content/data/links.yaml:14:3: Fehler: Hier fehlt das Feld `url` (in `items` Nr. 4) — Ergänzen Sie eine Zeile `url: …` in diesem Eintrag."
         );
-        let w = Diagnostic::warning("content/handbook.yaml", 0, 0, "old");
-        assert_eq!(w.to_string(), "content/handbook.yaml: warning: old");
+        assert_eq!(
+            d.render(Lang::En),
+            "content/data/links.yaml:14:3: error: missing field `url` (in `items` #4) — add `url: …` to this entry"
+        );
+        let w = Diagnostic::warning("content/chapters", Msg::NoChapters);
+        assert_eq!(
+            w.to_string(),
+            "content/chapters: Warnung: Das Handbuch hat noch keine Kapitel — Legen Sie Markdown-Dateien in content/chapters/ an, z. B. mit `handbook new chapter \"Titel\"`."
+        );
     }
 
     #[test]
@@ -157,5 +265,15 @@ mod tests {
         assert_eq!(Pos::of_offset(text, 7), Pos::new(2, 4));
         assert_eq!(Pos::of_offset(text, 8), Pos::new(3, 1));
         assert_eq!(Pos::of_offset(text, 99), Pos::new(3, 2));
+    }
+
+    #[test]
+    fn sorted_by_place_and_without_repeats() {
+        let a = Diagnostic::error("b.md", Msg::NoFrontMatter).at(Pos::new(1, 1));
+        let b = Diagnostic::warning("a.md", Msg::HeadingLevelOne).at(Pos::new(9, 1));
+        let c = Diagnostic::warning("a.md", Msg::HeadingLevelOne).at(Pos::new(2, 1));
+        let all: Diagnostics = vec![a.clone(), b.clone(), c.clone(), a.clone()].into();
+        let sorted: Vec<Diagnostic> = all.sorted().into_iter().collect();
+        assert_eq!(sorted, vec![c, b, a]);
     }
 }

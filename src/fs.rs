@@ -1,6 +1,7 @@
 //! File-system access that names the path in every error.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Pos};
+use crate::i18n::{FileOp, IoCause, Msg};
 use std::path::{Path, PathBuf};
 
 /// How the pure stages get at file contents (chapters are read when they are worked on, so a
@@ -18,47 +19,53 @@ impl Files for Disk {
         read_text(path, path)
     }
     fn bytes(&self, path: &Path) -> Result<Vec<u8>, Diagnostic> {
-        std::fs::read(path).map_err(|e| io_error(path, "cannot read file", &e))
+        std::fs::read(path).map_err(|e| io_error(path, FileOp::Read, &e))
     }
 }
 
-/// Reads a UTF-8 text file; `shown` is the path as the user should see it.
+/// Reads a UTF-8 text file (a byte-order mark at its start is dropped); `shown` is the path
+/// as the user should see it.
 pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| io_error(shown, "cannot read file", &e))?;
-    String::from_utf8(bytes).map_err(|e| {
+    let bytes = std::fs::read(path).map_err(|e| io_error(shown, FileOp::Read, &e))?;
+    let mut text = String::from_utf8(bytes).map_err(|e| {
         let text =
             String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]).into_owned();
-        let pos = crate::diagnostic::Pos::of_offset(&text, text.len());
-        Diagnostic::error(shown, pos.line, pos.col, "the file is not valid UTF-8 text")
-            .with_hint("save it as UTF-8 in your editor")
-    })
+        Diagnostic::error(shown, Msg::NotUtf8).at(Pos::of_offset(&text, text.len()))
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }
 
-pub fn io_error(path: &Path, what: &str, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(path, 0, 0, format!("{what}: {e}"))
+/// An I/O error at `path`, in words.
+pub fn io_error(path: &Path, op: FileOp, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        path,
+        Msg::Io {
+            op,
+            cause: IoCause::of(e),
+            other: None,
+        },
+    )
 }
 
 pub fn create_dir_all(path: &Path) -> Result<(), Diagnostic> {
-    std::fs::create_dir_all(path).map_err(|e| io_error(path, "cannot create directory", &e))
+    std::fs::create_dir_all(path).map_err(|e| io_error(path, FileOp::CreateDir, &e))
 }
 
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     if let Some(parent) = path.parent() {
         create_dir_all(parent)?;
     }
-    std::fs::write(path, bytes).map_err(|e| io_error(path, "cannot write file", &e))
-}
-
-pub fn rename(from: &Path, to: &Path) -> Result<(), Diagnostic> {
-    std::fs::rename(from, to)
-        .map_err(|e| io_error(to, &format!("cannot move {} here", from.display()), &e))
+    std::fs::write(path, bytes).map_err(|e| io_error(path, FileOp::Write, &e))
 }
 
 pub fn remove_dir_all(path: &Path) -> Result<(), Diagnostic> {
     match std::fs::remove_dir_all(path) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(io_error(path, "cannot remove directory", &e)),
+        Err(e) => Err(io_error(path, FileOp::Remove, &e)),
     }
 }
 

@@ -1,7 +1,8 @@
 //! Init: writes a small working handbook (config, two chapters, one data file of each kind).
 
+use crate::diagnostic::Diagnostic;
+use crate::i18n::{FileOp, Msg};
 use std::path::Path;
-use std::process::ExitCode;
 
 const STARTER: &[(&str, &str)] = &[
     (
@@ -40,18 +41,16 @@ const STARTER: &[(&str, &str)] = &[
     (".gitignore", "/public\n"),
 ];
 
-/// Writes the starter handbook into `dir`, which must not exist or be empty.
-pub fn write(dir: &Path, today: crate::model::date::Date) -> Result<Vec<String>, String> {
+/// Writes the starter handbook into `dir`, which must not exist or be empty; returns the
+/// files written.
+pub fn write(dir: &Path, today: crate::model::date::Date) -> Result<Vec<String>, Diagnostic> {
     if dir.exists() {
         let empty = std::fs::read_dir(dir)
-            .map_err(|e| format!("{}: error: cannot read folder: {e}", dir.display()))?
+            .map_err(|e| crate::fs::io_error(dir, FileOp::ReadDir, &e))?
             .next()
             .is_none();
         if !empty {
-            return Err(format!(
-                "{}: error: the folder is not empty — choose a new folder name; nothing was written",
-                dir.display()
-            ));
+            return Err(Diagnostic::error(dir, Msg::InitNotEmpty));
         }
     }
     let mut written = Vec::new();
@@ -60,31 +59,8 @@ pub fn write(dir: &Path, today: crate::model::date::Date) -> Result<Vec<String>,
         crate::fs::write(
             &path,
             text.replace("__TODAY__", &today.to_string()).as_bytes(),
-        )
-        .map_err(|d| d.to_string())?;
+        )?;
         written.push((*rel).to_string());
     }
     Ok(written)
-}
-
-/// `handbook init DIR`.
-pub fn run(dir: &Path) -> ExitCode {
-    match write(dir, crate::model::date::Date::today()) {
-        Ok(files) => {
-            println!(
-                "created a new handbook in {} ({} files)",
-                dir.display(),
-                files.len()
-            );
-            println!(
-                "next: handbook serve {}   (preview at http://127.0.0.1:3000, reloads on every save)",
-                dir.display()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::from(1)
-        }
-    }
 }

@@ -29,26 +29,39 @@ pub mod cli;
 pub mod diagnostic;
 pub mod fs;
 pub mod hash;
+pub mod i18n;
 pub mod init;
 pub mod model;
 pub mod netlify;
 mod parallel;
 pub mod preview;
+pub mod suggest;
 
-use build::render::{Mode, Summary};
+use build::render::Summary;
 use build::sink::Sink;
-use diagnostic::Diagnostic;
-use std::collections::HashMap;
+use diagnostic::Diagnostics;
+use model::config::BaseUrl;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+/// What a build is for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// The site to publish: with the service worker and the web app manifest.
+    #[default]
+    Publish,
+    /// `handbook serve`: no service worker (it would cache the preview); the preview injects its
+    /// live-reload script itself.
+    Preview,
+}
 
 /// What a build is asked to do.
 #[derive(Debug, Clone)]
 pub struct Options {
     /// The handbook's folder (holds content/).
     pub root: PathBuf,
-    /// Replaces `base_url` from handbook.yaml (the preview serves at its own address).
-    pub base_url: Option<String>,
+    /// Replaces `base_url` from handbook.yaml (deploy previews; the preview's own address).
+    pub base_url: Option<BaseUrl>,
     pub mode: Mode,
     /// "Today", for review-date warnings.
     pub today: model::date::Date,
@@ -68,125 +81,122 @@ impl Options {
 /// The outcome of a build: every diagnostic, and what was produced when it succeeded.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
-    pub diagnostics: Vec<Diagnostic>,
+    pub diagnostics: Diagnostics,
     pub summary: Option<Summary>,
     pub chapters: usize,
     pub data_files: usize,
+    /// The `language:` of handbook.yaml, when it could be read.
+    pub language: Option<String>,
+    /// How long each stage took, in order.
+    pub timings: Vec<(&'static str, Duration)>,
     pub elapsed: Duration,
 }
 
 impl Report {
     pub fn ok(&self) -> bool {
-        !self.diagnostics.iter().any(Diagnostic::is_error)
+        !self.diagnostics.has_errors()
     }
 
     pub fn warnings(&self) -> usize {
-        self.diagnostics.iter().filter(|d| !d.is_error()).count()
+        self.diagnostics.warnings()
     }
 
-    fn failed(diagnostics: Vec<Diagnostic>, started: Instant) -> Report {
-        Report {
-            diagnostics: diagnostic::sorted(diagnostics),
-            elapsed: started.elapsed(),
-            ..Report::default()
-        }
-    }
-}
-
-/// Runs the whole pipeline, handing the output to `sink`. Nothing reaches the sink
-/// unless loading, parsing and validation found no error.
-pub fn run(opts: &Options, sink: &dyn Sink) -> Report {
-    let started = Instant::now();
-    let sources = match build::load::load(&opts.root) {
-        Ok(s) => s,
-        Err(e) => return Report::failed(e, started),
-    };
-    let theme_paths: HashMap<String, String> = sources
-        .theme
-        .iter()
-        .filter_map(|(p, _)| {
-            p.strip_prefix("templates/").map(|n| {
-                (
-                    n.to_string(),
-                    build::load::shown(&opts.root, &Path::new("theme").join(p))
-                        .display()
-                        .to_string(),
-                )
-            })
-        })
-        .collect();
-    let theme = build::theme::Theme::new(&sources.theme);
-    let base_url = match opts
-        .base_url
-        .as_deref()
-        .map(|u| (u, model::config::normalise_base_url(u)))
-    {
-        None => None,
-        Some((_, Some(url))) => Some(url),
-        Some((url, None)) => {
-            let d = Diagnostic::error(
-                "--base-url",
-                0,
-                0,
-                format!("`{url}` is not an absolute URL"),
-            )
-            .with_hint("write it like https://example.org/ or https://example.org/handbuch/");
-            return Report::failed(vec![d], started);
-        }
-    };
-    let (site, mut diagnostics) = match build::parse::parse(sources, base_url.as_deref(), &fs::Disk)
-    {
-        Ok(s) => s,
-        Err(e) => return Report::failed(e, started),
-    };
-    let mut report = Report {
-        chapters: site.chapters.len(),
-        data_files: site.data.len(),
-        ..Report::default()
-    };
-    match build::validate::validate(&site, opts.today) {
-        Err(all) => diagnostics.extend(all),
-        Ok((proven, warnings)) => {
-            diagnostics.extend(warnings);
-            match build::render::render(
-                &site,
-                &proven,
-                &fs::Disk,
-                &theme,
-                &theme_paths,
-                opts.mode,
-                sink,
-            ) {
-                Ok(summary) => report.summary = Some(summary),
-                Err(e) => diagnostics.extend(e),
+    /// Runs one stage, timing it; keeps its diagnostics and returns its value when it succeeded.
+    fn stage<T>(
+        &mut self,
+        name: &'static str,
+        f: impl FnOnce() -> Result<(T, Diagnostics), Diagnostics>,
+    ) -> Option<T> {
+        let started = Instant::now();
+        let result = f();
+        self.timings.push((name, started.elapsed()));
+        match result {
+            Ok((value, warnings)) => {
+                self.diagnostics.extend(warnings);
+                Some(value)
+            }
+            Err(all) => {
+                self.diagnostics.extend(all);
+                None
             }
         }
     }
-    report.diagnostics = diagnostic::sorted(diagnostics);
-    report.elapsed = started.elapsed();
-    report
+
+    fn finish(mut self, started: Instant) -> Report {
+        self.diagnostics = std::mem::take(&mut self.diagnostics).sorted();
+        self.elapsed = started.elapsed();
+        self
+    }
 }
 
-/// `handbook check`.
+/// Runs the whole pipeline, handing the output to `sink`: load, parse, validate, render. Nothing
+/// reaches the sink unless loading, parsing and validation found no error.
+pub fn run(opts: &Options, sink: &dyn Sink) -> Report {
+    let started = Instant::now();
+    let mut report = Report::default();
+    let Some(sources) = report.stage("load", || {
+        build::load::load(&opts.root).map(|s| (s, Diagnostics::new()))
+    }) else {
+        return report.finish(started);
+    };
+    report.language = model::config::language_of(&sources.config.text);
+    let theme = build::theme::Theme::new(&sources.theme, &opts.root);
+    let base_url = opts.base_url.as_ref();
+    let Some(site) = report.stage("parse", || {
+        build::parse::parse(sources, base_url, &fs::Disk)
+    }) else {
+        return report.finish(started);
+    };
+    report.chapters = site.chapters.len();
+    report.data_files = site.data.len();
+    let Some(proven) = report.stage("validate", || build::validate::validate(&site, opts.today))
+    else {
+        return report.finish(started);
+    };
+    report.summary = report.stage("render", || {
+        build::render::render(&site, &proven, &fs::Disk, &theme, opts.mode, sink)
+            .map(|s| (s, Diagnostics::new()))
+    });
+    report.finish(started)
+}
+
+/// The language of messages about `report`: the one chosen on the command line (or in the
+/// environment), else the handbook's `language:`, else German.
+pub fn language(chosen: Option<i18n::Lang>, report: &Report) -> i18n::Lang {
+    chosen
+        .or_else(|| report.language.as_deref().and_then(i18n::Lang::from_code))
+        .unwrap_or_default()
+}
+
+/// `handbook check`: everything a build does but write.
 pub fn check(opts: &Options) -> Report {
     run(opts, &build::sink::NullSink)
 }
 
-/// `handbook build`: renders into a temporary folder and swaps it in on success.
+/// `handbook build`: renders into a temporary folder and puts it in place of `out` on success;
+/// on failure `out` stays as it was.
 pub fn build(opts: &Options, out: &Path) -> Report {
     let started = Instant::now();
     if let Err(e) = build::write::check_target(&opts.root, out) {
-        return Report::failed(vec![e], started);
+        let mut report = Report::default();
+        report.diagnostics.push(e);
+        return report.finish(started);
     }
     let mut report = Report::default();
+    let mut rendered = started;
     let result = build::write::publish(out, |sink| {
         report = run(opts, sink);
-        if report.ok() { Ok(()) } else { Err(Vec::new()) }
+        rendered = Instant::now();
+        if report.ok() {
+            Ok(())
+        } else {
+            Err(Diagnostics::new())
+        }
     });
     if let Err(e) = result {
         report.diagnostics.extend(e);
         report.summary = None;
     }
-    report.elapsed = started.elapsed();
-    report
+    report.timings.push(("write", rendered.elapsed()));
+    report.finish(started)
 }

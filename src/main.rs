@@ -1,91 +1,193 @@
-//! The `handbook` binary: parses the command line, runs a command, prints diagnostics, sets the exit code.
+//! The `handbook` binary: parses the command line, runs a command, prints every message (in
+//! the handbook's language) and picks the exit code: 0 done, 1 the handbook has errors,
+//! 2 a usage error. Nothing below `main` prints or exits.
 
 use clap::Parser;
 use handbook::cli::{Cli, Command};
+use handbook::diagnostic::Diagnostic;
+use handbook::i18n::{Lang, Msg, Verb};
 use handbook::{Options, Report};
+use std::path::Path;
 use std::process::ExitCode;
-
-fn print_report(report: &Report) {
-    for d in &report.diagnostics {
-        eprintln!("{d}");
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-fn summary_line(verb: &str, report: &Report) -> String {
-    format!(
-        "{verb} {}, {}, {} in {:.2} s",
-        plural(report.chapters, "chapter", "chapters"),
-        plural(report.data_files, "data file", "data files"),
-        plural(report.warnings(), "warning", "warnings"),
-        report.elapsed.as_secs_f64()
-    )
-}
-
-fn finish(report: &Report, verb: &str, extra: &str) -> ExitCode {
-    print_report(report);
-    if report.ok() {
-        println!("{}{extra}", summary_line(verb, report));
-        ExitCode::SUCCESS
-    } else {
-        let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
-        eprintln!(
-            "{} — nothing was written",
-            plural(errors, "error", "errors")
-        );
-        ExitCode::from(1)
-    }
-}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let chosen = cli.lang.or_else(|| {
+        std::env::var("HANDBOOK_LANG")
+            .ok()
+            .and_then(|code| Lang::from_code(&code))
+    });
     match cli.command {
-        Command::Build { dir, out, base_url } => {
-            let out = out.unwrap_or_else(|| {
-                handbook::build::load::shown(&dir, std::path::Path::new("public"))
-            });
+        Command::Build {
+            dir,
+            out,
+            base_url,
+            timings,
+        } => {
+            let out =
+                out.unwrap_or_else(|| handbook::build::load::shown(&dir, Path::new("public")));
             let mut opts = Options::new(&dir);
             opts.base_url = base_url;
             let report = handbook::build(&opts, &out);
-            let (pages, search) = report
-                .summary
-                .as_ref()
-                .map_or((0, 0), |s| (s.pages, s.search_bytes));
-            let search = if search < 10 * 1024 {
-                format!("{search} B")
-            } else {
-                format!("{} KB", (search + 512) / 1024)
-            };
-            finish(
-                &report,
-                "built",
-                &format!(
-                    " ({pages} pages, search index {search}) into {}",
-                    out.display()
-                ),
-            )
+            let lang = handbook::language(chosen, &report);
+            let details = report.summary.as_ref().map(|s| Msg::BuildDetails {
+                pages: s.pages,
+                search: size(s.search_bytes),
+                out: out.display().to_string(),
+            });
+            finish(&report, lang, Verb::Built, details, timings)
         }
-        Command::Check { dir } => {
+        Command::Check { dir, timings } => {
             let report = handbook::check(&Options::new(&dir));
-            print_report(&report);
-            if report.ok() {
-                println!("{}", summary_line("checked", &report));
-                ExitCode::SUCCESS
-            } else {
-                let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
-                eprintln!("{}", plural(errors, "error", "errors"));
-                ExitCode::from(1)
-            }
+            let lang = handbook::language(chosen, &report);
+            finish(&report, lang, Verb::Checked, None, timings)
         }
         Command::Serve {
             dir,
             port,
             host,
             open,
-        } => handbook::preview::serve::run(&dir, &host, port, open),
-        Command::Init { dir } => handbook::init::run(&dir),
+        } => serve(
+            handbook::preview::Settings {
+                root: dir,
+                host,
+                port,
+                lang: chosen,
+            },
+            open,
+        ),
+        Command::Init { dir } => {
+            let lang = chosen.unwrap_or_default();
+            match handbook::init::write(&dir, handbook::model::date::Date::today()) {
+                Ok(files) => {
+                    let dir = dir.display().to_string();
+                    let created = Msg::InitCreated {
+                        dir: dir.clone(),
+                        files: files.len(),
+                    };
+                    println!("{}", lang.text(&created));
+                    println!("{}", lang.text(&Msg::InitNext { dir }));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e, lang),
+            }
+        }
+    }
+}
+
+/// Prints a build's diagnostics and its summary; the exit code follows from its errors.
+fn finish(
+    report: &Report,
+    lang: Lang,
+    verb: Verb,
+    details: Option<Msg>,
+    timings: bool,
+) -> ExitCode {
+    print_diagnostics(report, lang);
+    if timings {
+        for (stage, took) in &report.timings {
+            let micros = took.as_micros();
+            eprintln!("{}", lang.text(&Msg::Timing { stage, micros }).message);
+        }
+    }
+    if report.ok() {
+        let mut line = lang.text(&summary(report, verb)).message;
+        if let Some(d) = details {
+            line.push_str(&lang.text(&d).message);
+        }
+        println!("{line}");
+        ExitCode::SUCCESS
+    } else {
+        let count = Msg::ErrorCount {
+            errors: report.diagnostics.errors(),
+            written: verb != Verb::Built,
+        };
+        eprintln!("{}", lang.text(&count).message);
+        ExitCode::from(1)
+    }
+}
+
+fn print_diagnostics(report: &Report, lang: Lang) {
+    for d in &report.diagnostics {
+        eprintln!("{}", d.render(lang));
+    }
+}
+
+fn summary(report: &Report, verb: Verb) -> Msg {
+    Msg::Summary {
+        verb,
+        chapters: report.chapters,
+        data_files: report.data_files,
+        warnings: report.warnings(),
+        millis: report.elapsed.as_millis(),
+    }
+}
+
+/// A size in bytes, or kilobytes from 10 KB.
+fn size(bytes: usize) -> String {
+    if bytes < 10 * 1024 {
+        format!("{bytes} B")
+    } else {
+        format!("{} KB", (bytes + 512) / 1024)
+    }
+}
+
+fn fail(e: &Diagnostic, lang: Lang) -> ExitCode {
+    eprintln!("{}", e.render(lang));
+    ExitCode::from(1)
+}
+
+/// Runs the preview until it is stopped (Ctrl-C), printing what happens.
+fn serve(settings: handbook::preview::Settings, open: bool) -> ExitCode {
+    use handbook::preview::Event;
+    let chosen = settings.lang;
+    let preview = match handbook::preview::start(&settings) {
+        Ok(p) => p,
+        Err(e) => return fail(&e, chosen.unwrap_or_default()),
+    };
+    while let Some(event) = preview.next_event() {
+        match event {
+            Event::Warning(d) => eprintln!("{}", d.render(chosen.unwrap_or_default())),
+            Event::Built { report } => {
+                let lang = handbook::language(chosen, &report);
+                log_build(&report, lang, &preview, None);
+                let dir = settings.root.display().to_string();
+                let url = preview.url.clone();
+                println!("{}", lang.text(&Msg::Serving { dir, url }).message);
+                if open && !handbook::preview::open_browser(&preview.url) {
+                    let url = preview.url.clone();
+                    eprintln!("{}", lang.text(&Msg::OpenBrowserFailed { url }).message);
+                }
+            }
+            Event::Rebuilt { report, files } => {
+                let lang = handbook::language(chosen, &report);
+                log_build(&report, lang, &preview, Some(files));
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn log_build(
+    report: &Report,
+    lang: Lang,
+    preview: &handbook::preview::Preview,
+    files: Option<Vec<String>>,
+) {
+    print_diagnostics(report, lang);
+    let errors = report.diagnostics.errors();
+    if report.ok() {
+        let msg = match files {
+            Some(files) => Msg::Rebuilt {
+                files,
+                millis: report.elapsed.as_millis(),
+            },
+            None => summary(report, Verb::Built),
+        };
+        println!("{}", lang.text(&msg).message);
+    } else if preview.has_site() {
+        eprintln!("{}", lang.text(&Msg::StillServing { errors }).message);
+    } else {
+        eprintln!("{}", lang.text(&Msg::NoGoodBuildYet { errors }).message);
     }
 }

@@ -1,6 +1,7 @@
 //! Embedding: what a directive `{{ KIND ID filters }}` shows of a data file — typed views that
 //! templates draw, and the page anchors they create.
 
+use crate::i18n::Msg;
 use crate::model::data::{
     Agency, Body, DataFile, Item, Kind, LinkItem, ListItem, Organisation, Phase,
 };
@@ -52,25 +53,25 @@ pub struct LinkGroupView<'a> {
     pub items: Vec<&'a LinkItem>,
 }
 
-/// Why a directive cannot be embedded: a message and a hint.
-pub type Refusal = (String, String);
+/// Why a directive cannot be embedded.
+pub type Refusal = Msg;
 
 /// The view of directive `d`, or why it does not fit the handbook's data.
 pub fn embed<'a>(site: &'a Site, d: &Directive) -> Result<Embed<'a>, Refusal> {
     let Some(kind) = Kind::from_name(&d.kind) else {
-        return Err((
-            format!("unknown directive `{}`", d.kind),
-            format!("use one of: {}", Kind::names()),
-        ));
+        return Err(Msg::UnknownDirective {
+            kind: d.kind.clone(),
+        });
     };
     let Some(data) = site.data.get(&d.id) else {
         return Err(no_such_file(site, d, kind));
     };
     if data.kind != kind {
-        return Err((
-            format!("`{}` is a {} file, not {}", d.id, data.kind, kind),
-            format!("write {{{{ {} {} }}}}", data.kind, d.id),
-        ));
+        return Err(Msg::WrongKind {
+            id: d.id.clone(),
+            is: data.kind.to_string(),
+            not: kind.to_string(),
+        });
     }
     let filter = Filter::of(d, data)?;
     Ok(Embed {
@@ -84,20 +85,16 @@ pub fn embed<'a>(site: &'a Site, d: &Directive) -> Result<Embed<'a>, Refusal> {
 }
 
 fn no_such_file(site: &Site, d: &Directive, kind: Kind) -> Refusal {
-    let known: Vec<&str> = site
-        .data
-        .values()
-        .filter(|f| f.kind == kind)
-        .map(|f| f.id.as_str())
-        .collect();
-    (
-        format!("no data file `{}` for this {} directive", d.id, kind),
-        if known.is_empty() {
-            format!("create content/data/{}.yaml with `kind: {}`", d.id, kind)
-        } else {
-            format!("known {} data: {}", kind, known.join(", "))
-        },
-    )
+    Msg::NoSuchData {
+        id: d.id.clone(),
+        kind: kind.to_string(),
+        known: site
+            .data
+            .values()
+            .filter(|f| f.kind == kind)
+            .map(|f| f.id.clone())
+            .collect(),
+    }
 }
 
 /// A directive's filters, checked against its kind and data.
@@ -117,10 +114,11 @@ impl<'d> Filter<'d> {
                 let wanted: Vec<&str> = value.split(',').collect();
                 let ids = data.item_ids();
                 if let Some(missing) = wanted.iter().find(|w| !ids.contains(w)) {
-                    return Err((
-                        format!("`{}` has no item `{missing}`", d.id),
-                        format!("known ids: {}", ids.join(", ")),
-                    ));
+                    return Err(Msg::NoSuchItem {
+                        data: d.id.clone(),
+                        missing: missing.to_string(),
+                        known: ids.iter().map(|i| i.to_string()).collect(),
+                    });
                 }
                 filter.ids = Some(wanted);
             } else if data.kind.filters().contains(&key.as_str()) {
@@ -146,10 +144,11 @@ impl<'d> Filter<'d> {
         if kept.is_empty()
             && let Some((key, value)) = self.fields.last()
         {
-            return Err((
-                format!("the filter {key}={value} leaves no items of `{}`", d.id),
-                "check the value's spelling".into(),
-            ));
+            return Err(Msg::FilterLeavesNothing {
+                data: d.id.clone(),
+                key: key.to_string(),
+                value: value.to_string(),
+            });
         }
         Ok(kept)
     }
@@ -177,18 +176,15 @@ impl<'d> Filter<'d> {
 }
 
 fn unknown_filter(key: &str, kind: Kind) -> Refusal {
-    let mut keys: Vec<&str> = kind.filters().to_vec();
+    let mut allowed: Vec<String> = kind.filters().iter().map(|k| k.to_string()).collect();
     if kind.takes_ids() {
-        keys.push("ids");
+        allowed.push("ids".into());
     }
-    (
-        format!("unknown filter `{key}` for {kind}"),
-        if keys.is_empty() {
-            format!("{kind} takes no filters")
-        } else {
-            format!("use one of: {}", keys.join(", "))
-        },
-    )
+    Msg::UnknownFilter {
+        key: key.into(),
+        kind: kind.to_string(),
+        allowed,
+    }
 }
 
 /// Links under their groups, in the groups' order; groups without links are left out.

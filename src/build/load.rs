@@ -1,7 +1,11 @@
-//! Load: walk a handbook's folder (sorted) and read its files. The only stage that reads content.
+//! Load: walk a handbook's folder (sorted) and read its files. The only stage that reads
+//! content, and it reads only files whose real path lies inside the handbook: a symbolic link
+//! that leads outside (or in a loop) is an error, never followed.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::i18n::{FileOp, Msg};
 use crate::model::{Asset, SourceFile};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Everything a build reads.
@@ -15,7 +19,7 @@ pub struct Sources {
     pub assets: Vec<Asset>,
     /// Files of the handbook's own `theme/` (path below `theme/`, bytes): they override the built-in theme.
     pub theme: Vec<(String, Vec<u8>)>,
-    pub warnings: Vec<Diagnostic>,
+    pub warnings: Diagnostics,
 }
 
 /// The path as shown in messages: `root/rel`, without a leading `./`.
@@ -32,130 +36,236 @@ pub fn is_ignored_name(name: &str) -> bool {
     name.starts_with('.')
         || name.ends_with('~')
         || name.starts_with('#')
-        || name.starts_with(".#")
         || name.ends_with(".swp")
         || name.ends_with(".swx")
         || name.ends_with(".tmp")
         || name.ends_with(".bak")
         || name.contains(".tmp.")
+        // Vim creates and deletes a file named 4913 to test whether it may write a folder.
         || name == "4913"
 }
 
-pub fn load(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
-    let content = root.join("content");
-    let config_rel = Path::new("content/handbook.yaml");
-    if !content.join("handbook.yaml").is_file() {
-        let what = if root.is_dir() {
-            "file not found: this folder holds no handbook".to_string()
-        } else {
-            format!("{} is not a folder", root.display())
-        };
-        return Err(vec![Diagnostic::error(shown(root, config_rel), 0, 0, what)
-            .with_hint("run `handbook init DIR` to start a new handbook, or pass the folder that holds content/")]);
+/// What a file below `content/` is, by where it stands and how it is named.
+enum Role {
+    Config,
+    Index,
+    Chapter,
+    Data,
+    /// A Markdown or YAML file outside chapters/ and data/.
+    Stray,
+    /// Something in chapters/ that is not a chapter (`Entwurf.docx`, `14-neu.md.txt`).
+    NotAChapter,
+    Asset,
+}
+
+fn role(rel: &Path) -> Role {
+    let parent = rel.parent().and_then(Path::to_str).unwrap_or("");
+    let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("");
+    match (parent, ext) {
+        ("", "yaml") if rel == Path::new("handbook.yaml") => Role::Config,
+        ("", "md") if rel == Path::new("index.md") => Role::Index,
+        ("chapters", "md") => Role::Chapter,
+        ("chapters", _) => Role::NotAChapter,
+        ("data", "yaml" | "yml") => Role::Data,
+        (_, "md" | "yaml" | "yml") => Role::Stray,
+        _ => Role::Asset,
     }
-    let mut errors = Vec::new();
-    let read = |rel: &Path, errors: &mut Vec<Diagnostic>| -> Option<SourceFile> {
-        let path = shown(root, rel);
-        match crate::fs::read_text(&root.join(rel), &path) {
-            Ok(text) => Some(SourceFile { path, text }),
-            Err(e) => {
-                errors.push(e);
-                None
+}
+
+pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
+    let content = root.join("content");
+    if !content.join("handbook.yaml").is_file() {
+        let msg = if root.is_dir() {
+            Msg::NoHandbook
+        } else {
+            Msg::NotAFolder {
+                path: root.display().to_string(),
             }
-        }
-    };
-    let config = read(config_rel, &mut errors);
-    let index = if content.join("index.md").is_file() {
-        read(Path::new("content/index.md"), &mut errors)
-    } else {
-        None
-    };
+        };
+        return Err(Diagnostic::error(shown(root, Path::new("content/handbook.yaml")), msg).into());
+    }
+    let mut walk = Walk::new(root);
+    let mut config = None;
+    let mut index = None;
     let mut chapters = Vec::new();
     let mut data = Vec::new();
     let mut assets = Vec::new();
-    let mut warnings = Vec::new();
-    for entry in walk(&content) {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let p = e
-                    .path()
-                    .map(|p| p.to_path_buf())
-                    .unwrap_or_else(|| content.clone());
-                errors.push(Diagnostic::error(p, 0, 0, format!("cannot read: {e}")));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let Ok(rel_content) = entry.path().strip_prefix(&content) else {
-            continue;
-        };
-        let rel = Path::new("content").join(rel_content);
-        let parent = rel_content.parent().unwrap_or(Path::new(""));
-        let ext = rel_content
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("");
-        match (parent.to_str().unwrap_or(""), ext) {
-            ("", "yaml") if rel_content == Path::new("handbook.yaml") => {}
-            ("", "md") if rel_content == Path::new("index.md") => {}
-            ("chapters", "md") => chapters.push(shown(root, &rel)),
-            ("data", "yaml" | "yml") => data.extend(read(&rel, &mut errors)),
-            (_, "md" | "yaml" | "yml") => warnings.push(
-                Diagnostic::warning(
-                    shown(root, &rel),
-                    0,
-                    0,
-                    "this file is not part of the handbook",
-                )
-                .with_hint("chapters belong in content/chapters/, data lists in content/data/"),
-            ),
-            _ => assets.push(Asset {
+    for (real, rel) in walk.files(Path::new("content")) {
+        let rel_content = rel.strip_prefix("content").unwrap_or(&rel).to_path_buf();
+        let shown = shown(root, &rel);
+        match role(&rel_content) {
+            Role::Config => config = walk.read(&real, shown),
+            Role::Index => index = walk.read(&real, shown),
+            Role::Chapter => chapters.push(shown),
+            Role::Data => data.extend(walk.read(&real, shown)),
+            Role::Stray => walk
+                .out
+                .push(Diagnostic::warning(shown, Msg::NotPartOfHandbook)),
+            Role::NotAChapter => walk.out.push(Diagnostic::warning(shown, Msg::NotAChapter)),
+            Role::Asset => assets.push(Asset {
                 site_path: rel_content.to_string_lossy().replace('\\', "/"),
-                source: entry.path().to_path_buf(),
+                source: real,
             }),
         }
     }
+    same_data_names(&data, &mut walk.out);
     let mut theme = Vec::new();
-    let theme_dir = root.join("theme");
-    if theme_dir.is_dir() {
-        for entry in walk(&theme_dir).flatten() {
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let Ok(rel) = entry.path().strip_prefix(&theme_dir) else {
-                continue;
-            };
-            let shown_path = shown(root, &Path::new("theme").join(rel));
-            match std::fs::read(entry.path()) {
-                Ok(bytes) => theme.push((rel.to_string_lossy().replace('\\', "/"), bytes)),
-                Err(e) => errors.push(crate::fs::io_error(&shown_path, "cannot read file", &e)),
+    if root.join("theme").is_dir() {
+        for (real, rel) in walk.files(Path::new("theme")) {
+            let below = rel.strip_prefix("theme").unwrap_or(&rel);
+            match std::fs::read(&real) {
+                Ok(bytes) => theme.push((below.to_string_lossy().replace('\\', "/"), bytes)),
+                Err(e) => walk
+                    .out
+                    .push(crate::fs::io_error(&shown(root, &rel), FileOp::Read, &e)),
             }
         }
     }
     match config {
-        Some(config) if errors.is_empty() => Ok(Sources {
+        Some(config) if !walk.out.has_errors() => Ok(Sources {
             config,
             index,
             chapters,
             data,
             assets,
             theme,
-            warnings,
+            warnings: walk.out,
         }),
-        _ => Err(errors),
+        _ => Err(walk.out),
     }
 }
 
-/// A sorted walk that skips hidden and editor files and folders.
-fn walk(dir: &Path) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .follow_links(true)
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
+/// `x.yaml` and `x.yml` would both be the list `x`.
+fn same_data_names(data: &[SourceFile], out: &mut Diagnostics) {
+    let mut seen: HashMap<String, &Path> = HashMap::new();
+    for file in data {
+        let stem = file
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if let Some(first) = seen.get(&stem) {
+            out.push(Diagnostic::error(
+                &file.path,
+                Msg::SameDataId {
+                    other: first.display().to_string(),
+                },
+            ));
+        } else {
+            seen.insert(stem, &file.path);
+        }
+    }
+}
+
+/// A walk of the handbook's folders that stays inside it.
+struct Walk<'r> {
+    root: &'r Path,
+    /// The handbook's real path: every file read must lie below it.
+    real_root: PathBuf,
+    out: Diagnostics,
+}
+
+impl<'r> Walk<'r> {
+    fn new(root: &'r Path) -> Self {
+        Walk {
+            root,
+            real_root: std::fs::canonicalize(root).unwrap_or_else(|_| crate::fs::absolute(root)),
+            out: Diagnostics::new(),
+        }
+    }
+
+    /// The files below `dir` (relative to the root), sorted, each as (real path, path below the
+    /// root). Hidden and editor files are skipped; links leading outside, in a loop or nowhere
+    /// are reported and not followed.
+    fn files(&mut self, dir: &Path) -> Vec<(PathBuf, PathBuf)> {
+        let real_root = self.real_root.clone();
+        let root = self.root;
+        let mut refused: Vec<Diagnostic> = Vec::new();
+        let mut files = Vec::new();
+        let walker = walkdir::WalkDir::new(root.join(dir))
+            .sort_by_file_name()
+            .follow_links(true)
+            .into_iter()
+            .filter_entry(|e| {
+                if e.depth() > 0 && is_ignored_name(&e.file_name().to_string_lossy()) {
+                    return false;
+                }
+                if !e.path_is_symlink() && e.depth() > 0 {
+                    return true;
+                }
+                match inside(&real_root, e.path()) {
+                    Ok(()) => true,
+                    Err(msg) => {
+                        let rel = e.path().strip_prefix(root).unwrap_or(e.path());
+                        refused.push(Diagnostic::error(shown(root, rel), msg));
+                        false
+                    }
+                }
+            });
+        for entry in walker {
+            match entry {
+                Ok(e) if e.file_type().is_file() => {
+                    let rel = e
+                        .path()
+                        .strip_prefix(root)
+                        .unwrap_or(e.path())
+                        .to_path_buf();
+                    files.push((e.path().to_path_buf(), rel));
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    let path = e.path().unwrap_or(root).to_path_buf();
+                    let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+                    let msg = if e.loop_ancestor().is_some() {
+                        Msg::LinkLoop
+                    } else {
+                        Msg::Io {
+                            op: FileOp::ReadDir,
+                            cause: e
+                                .io_error()
+                                .map_or(crate::i18n::IoCause::Other(e.to_string()), |io| {
+                                    crate::i18n::IoCause::of(io)
+                                }),
+                            other: None,
+                        }
+                    };
+                    self.out.push(Diagnostic::error(shown(root, &rel), msg));
+                }
+            }
+        }
+        self.out.extend(refused);
+        files
+    }
+
+    /// Reads a text file found by the walk.
+    fn read(&mut self, real: &Path, shown: PathBuf) -> Option<SourceFile> {
+        match crate::fs::read_text(real, &shown) {
+            Ok(text) => Some(SourceFile { path: shown, text }),
+            Err(e) => {
+                self.out.push(e);
+                None
+            }
+        }
+    }
+}
+
+/// The error number of "too many levels of symbolic links" (Linux, and most Unix systems).
+const ELOOP: i32 = 40;
+
+/// Does `path` (a link, or the walk's starting folder) lead to a place inside `real_root`?
+fn inside(real_root: &Path, path: &Path) -> Result<(), Msg> {
+    match std::fs::canonicalize(path) {
+        Ok(target) if target.starts_with(real_root) => Ok(()),
+        Ok(target) => Err(Msg::LinkOutside {
+            target: target.display().to_string(),
+        }),
+        Err(e) if e.raw_os_error() == Some(ELOOP) => Err(Msg::LinkLoop),
+        Err(e) => Err(Msg::Io {
+            op: FileOp::Read,
+            cause: crate::i18n::IoCause::of(&e),
+            other: None,
+        }),
+    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub(crate) mod print;
 pub mod render;
 pub mod search;
 pub mod sink;
+pub(crate) mod template_graph;
 pub(crate) mod templates;
 pub mod theme;
 pub mod validate;

@@ -1,9 +1,11 @@
 //! Parse: settings, chapters (front matter, then Markdown metadata) and data files into a [`Site`].
 
 use crate::build::load::Sources;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics, Pos};
 use crate::fs::Files;
+use crate::i18n::Msg;
 use crate::model::SourceFile;
+use crate::model::config::BaseUrl;
 use crate::model::config::Config;
 use crate::model::data::{self, DataFile, DataLink};
 use crate::model::date::Date;
@@ -42,121 +44,146 @@ struct Pending {
     positions: Positions,
 }
 
-/// Parses everything; returns the site and warnings, or every error found. `base_url`, when
-/// given, replaces the one in handbook.yaml (it must be normalised already).
+/// Parses everything; returns the site and warnings, or every error and warning found.
+/// `base_url`, when given, replaces the one in handbook.yaml.
 pub fn parse(
     src: Sources,
-    base_url: Option<&str>,
+    base_url: Option<&BaseUrl>,
     files: &dyn Files,
-) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let mut errors = Vec::new();
-    let mut warnings = src.warnings;
-    let config = keep(config(&src.config, base_url), &mut errors);
-    let base_path = config.as_ref().map_or("/".to_string(), Config::base_path);
-    let pending = front_matters(src.chapters, files, &mut errors);
-    let resolver = resolver(&pending, &src.assets, &base_path, &mut errors);
-    let chapters = chapters(pending, &resolver, &base_path, files, &mut errors);
+) -> Result<(Site, Diagnostics), Diagnostics> {
+    let mut out = src.warnings;
+    let config = out.take(config(&src.config, base_url));
+    let base_path = config
+        .as_ref()
+        .map_or("/".to_string(), |(c, _)| c.base_path());
+    let pending = front_matters(src.chapters, files, &mut out);
+    let resolver = resolver(&pending, &src.assets, &base_path, &mut out);
+    let chapters = chapters(pending, &resolver, &base_path, files, &mut out);
     let index = src
         .index
         .as_ref()
-        .and_then(|f| keep(index(f, &resolver, &base_path), &mut errors));
-    let (data, data_links) = data_files(&src.data, &resolver, &mut errors);
-    if chapters.is_empty() && errors.is_empty() {
-        warnings.push(
-            Diagnostic::warning(
-                src.config.path.with_file_name("chapters"),
-                0,
-                0,
-                "the handbook has no chapters",
-            )
-            .with_hint("add Markdown files to content/chapters/"),
-        );
+        .and_then(|f| out.take(index(f, &resolver, &base_path).map_err(Diagnostics::from)));
+    let (data, data_links) = data_files(&src.data, &resolver, &mut out);
+    if chapters.is_empty() && !out.has_errors() {
+        out.push(Diagnostic::warning(
+            src.config.path.with_file_name("chapters"),
+            Msg::NoChapters,
+        ));
     }
-    match config {
-        Some(config) if errors.is_empty() => {
-            let index = index.unwrap_or_else(|| Page {
-                file: "index.md".into(),
-                path: src.config.path.with_file_name("index.md"),
-                title: String::new(),
-                summary: None,
-                reviewed: None,
-                reviewed_pos: None,
-                slug: String::new(),
-                url: base_path.clone(),
-                md: Rendered::default(),
-            });
-            let site = Site {
-                config,
-                index,
-                chapters,
-                data,
-                data_links,
-                assets: src.assets,
-                resolver,
-            };
-            Ok((site, warnings))
-        }
-        _ => Err(errors),
-    }
-}
-
-/// The value, or `None` with its error kept.
-fn keep<T>(result: Result<T, Diagnostic>, errors: &mut Vec<Diagnostic>) -> Option<T> {
-    result.map_err(|e| errors.push(e)).ok()
+    let Some((config, config_positions)) = config else {
+        return Err(out);
+    };
+    let index = index.unwrap_or_else(|| Page {
+        file: "index.md".into(),
+        path: src.config.path.with_file_name("index.md"),
+        title: String::new(),
+        summary: None,
+        reviewed: None,
+        reviewed_pos: None,
+        slug: String::new(),
+        url: base_path.clone(),
+        md: Rendered::default(),
+    });
+    out.or_fail(Site {
+        config,
+        config_path: src.config.path.clone(),
+        config_positions,
+        index,
+        chapters,
+        data,
+        data_links,
+        assets: src.assets,
+        resolver,
+    })
 }
 
 /// handbook.yaml, with the base URL replaced when one is given.
-fn config(file: &SourceFile, base_url: Option<&str>) -> Result<Config, Diagnostic> {
-    let mut config = Config::parse(&file.path, &file.text)?;
+fn config(
+    file: &SourceFile,
+    base_url: Option<&BaseUrl>,
+) -> Result<((Config, Positions), Diagnostics), Diagnostics> {
+    let (mut config, positions) = Config::parse(&file.path, &file.text)?;
     if let Some(url) = base_url {
-        config.base_url = url.to_string();
+        config.base_url = url.clone();
     }
-    Ok(config)
+    let mut warnings = comment_cuts(file, 0);
+    if crate::i18n::Lang::from_code(&config.language).is_none() {
+        warnings.push(
+            Diagnostic::warning(
+                &file.path,
+                Msg::UnknownLanguage {
+                    code: config.language.clone(),
+                },
+            )
+            .at(positions.value("language")),
+        );
+    }
+    Ok(((config, positions), warnings))
 }
 
-/// Splits off and parses a front matter: (its value and positions, the body's byte offset).
+/// Warnings for text YAML cuts at ` #`.
+fn comment_cuts(file: &SourceFile, line_offset: usize) -> Diagnostics {
+    cuts_in(&file.path, &file.text, line_offset)
+}
+
+fn cuts_in(path: &std::path::Path, yaml: &str, line_offset: usize) -> Diagnostics {
+    crate::model::yaml::comment_cuts(yaml, line_offset)
+        .into_iter()
+        .map(|(pos, msg)| Diagnostic::warning(path, msg).at(pos))
+        .collect()
+}
+
+/// A parsed front matter: its value and where its keys stand, with its warnings.
+type Parsed<T> = Option<(T, Positions)>;
+
+/// Splits off and parses a front matter: its value and positions, the body's byte offset,
+/// and warnings.
 fn front_matter<T: serde::de::DeserializeOwned>(
     file: &SourceFile,
     required: bool,
-) -> Result<(Option<(T, Positions)>, usize), Diagnostic> {
+) -> Result<(Parsed<T>, usize, Diagnostics), Diagnostic> {
     match markdown::split_front_matter(&file.text) {
         Some(fm) => {
-            let yaml = crate::model::yaml::locate(&file.path, fm.yaml, fm.yaml_line_offset)?;
-            let value = crate::model::yaml::deserialize(&file.path, fm.yaml, fm.yaml_line_offset)?;
-            Ok((Some((value, yaml)), fm.body_offset))
+            let o = fm.yaml_line_offset;
+            let positions = crate::model::yaml::locate(&file.path, fm.yaml, o)?;
+            let value = crate::model::yaml::deserialize(&file.path, fm.yaml, o, &positions)?;
+            let warnings = cuts_in(&file.path, fm.yaml, o);
+            Ok((Some((value, positions)), fm.body_offset, warnings))
+        }
+        None if file
+            .text
+            .lines()
+            .next()
+            .is_some_and(|l| l.trim_end() == "---") =>
+        {
+            Err(Diagnostic::error(&file.path, Msg::FrontMatterUnclosed).at(Pos::new(1, 1)))
         }
         None if required => {
-            Err(
-                Diagnostic::error(&file.path, 1, 1, "the chapter has no front matter")
-                    .with_hint("start the file with three lines: `---`, `title: Der Titel`, `---`"),
-            )
+            Err(Diagnostic::error(&file.path, Msg::NoFrontMatter).at(Pos::new(1, 1)))
         }
-        None => Ok((None, 0)),
+        None => Ok((None, 0, Diagnostics::new())),
     }
 }
 
 /// Reads every chapter's front matter (on all cores) and puts the chapters in order: by
 /// `order:`, then by file name. Titles are needed before any link can be resolved.
-fn front_matters(
-    paths: Vec<PathBuf>,
-    files: &dyn Files,
-    errors: &mut Vec<Diagnostic>,
-) -> Vec<Pending> {
-    let read = |path: PathBuf| -> Result<Option<Pending>, Diagnostic> {
+fn front_matters(paths: Vec<PathBuf>, files: &dyn Files, out: &mut Diagnostics) -> Vec<Pending> {
+    let read = |path: PathBuf| -> Result<(Option<Pending>, Diagnostics), Diagnostics> {
         let file = SourceFile {
             text: files.text(&path)?,
             path,
         };
-        let (fm, _) = front_matter::<FrontMatter>(&file, true)?;
-        Ok(fm.map(|(fm, positions)| Pending {
+        let (fm, _, warnings) = front_matter::<FrontMatter>(&file, true)?;
+        let pending = fm.map(|(fm, positions)| Pending {
             path: file.path,
             fm,
             positions,
-        }))
+        });
+        Ok((pending, warnings))
     };
     let mut pending: Vec<Pending> = crate::parallel::map(paths, &read)
         .into_iter()
-        .filter_map(|r| keep(r, errors).flatten())
+        .filter_map(|r| out.take(r).flatten())
         .collect();
     pending.sort_by(|a, b| {
         (a.fm.order.unwrap_or(i64::MAX), &a.path).cmp(&(b.fm.order.unwrap_or(i64::MAX), &b.path))
@@ -169,7 +196,7 @@ fn resolver(
     pending: &[Pending],
     assets: &[crate::model::Asset],
     base_path: &str,
-    errors: &mut Vec<Diagnostic>,
+    out: &mut Diagnostics,
 ) -> Resolver {
     let mut resolver = Resolver::default();
     let mut slugs: HashMap<String, PathBuf> = HashMap::new();
@@ -177,25 +204,18 @@ fn resolver(
         let file = file_name(&p.path);
         let slug = slug_of(&file);
         if RESERVED.contains(&slug.as_str()) {
-            errors.push(
-                Diagnostic::error(
-                    &p.path,
-                    0,
-                    0,
-                    format!("the chapter's URL `/{slug}/` is reserved"),
-                )
-                .with_hint("rename the file"),
-            );
+            out.push(Diagnostic::error(
+                &p.path,
+                Msg::ReservedUrl { slug: slug.clone() },
+            ));
         } else if let Some(other) = slugs.insert(slug.clone(), p.path.clone()) {
-            errors.push(
-                Diagnostic::error(
-                    &p.path,
-                    0,
-                    0,
-                    format!("the URL `/{slug}/` is also the URL of {}", other.display()),
-                )
-                .with_hint("file names must differ after the number prefix"),
-            );
+            out.push(Diagnostic::error(
+                &p.path,
+                Msg::SameUrl {
+                    slug: slug.clone(),
+                    other: other.display().to_string(),
+                },
+            ));
         }
         resolver
             .chapters
@@ -216,7 +236,7 @@ fn chapters(
     resolver: &Resolver,
     base_path: &str,
     files: &dyn Files,
-    errors: &mut Vec<Diagnostic>,
+    out: &mut Diagnostics,
 ) -> Vec<Page> {
     let page = |p: Pending| -> Result<Page, Diagnostic> {
         let text = files.text(&p.path)?;
@@ -239,16 +259,20 @@ fn chapters(
     };
     crate::parallel::map(pending, &page)
         .into_iter()
-        .filter_map(|r| keep(r, errors))
+        .filter_map(|r| out.keep(r))
         .collect()
 }
 
 /// The start page, rendered whole (it is one page).
-fn index(file: &SourceFile, resolver: &Resolver, base_path: &str) -> Result<Page, Diagnostic> {
-    let (fm, body_offset) = front_matter::<IndexFrontMatter>(file, false)?;
+fn index(
+    file: &SourceFile,
+    resolver: &Resolver,
+    base_path: &str,
+) -> Result<(Page, Diagnostics), Diagnostic> {
+    let (fm, body_offset, warnings) = front_matter::<IndexFrontMatter>(file, false)?;
     let mut md = markdown::render(&file.text[body_offset..], resolver);
     md.locate(&file.text, body_offset);
-    Ok(Page {
+    let page = Page {
         file: "index.md".into(),
         path: file.path.clone(),
         title: fm.and_then(|(fm, _)| fm.title).unwrap_or_default(),
@@ -258,24 +282,22 @@ fn index(file: &SourceFile, resolver: &Resolver, base_path: &str) -> Result<Page
         slug: String::new(),
         url: base_path.to_string(),
         md,
-    })
+    };
+    Ok((page, warnings))
 }
 
 /// Every data file, with its Markdown rendered; and the links written in them.
 fn data_files(
     sources: &[SourceFile],
     resolver: &Resolver,
-    errors: &mut Vec<Diagnostic>,
+    out: &mut Diagnostics,
 ) -> (BTreeMap<String, DataFile>, Vec<DataLink>) {
     let mut data = BTreeMap::new();
     let mut links = Vec::new();
     for file in sources {
-        match data::parse(file) {
-            Ok(mut d) => {
-                links.extend(d.render_markdown(resolver));
-                data.insert(d.id.clone(), d);
-            }
-            Err(es) => errors.extend(es),
+        if let Some(mut d) = out.take(data::parse(file)) {
+            links.extend(d.render_markdown(resolver));
+            data.insert(d.id.clone(), d);
         }
     }
     (data, links)

@@ -2,6 +2,7 @@
 //! one to a sink. Chapters are read again and rendered on all cores, each chapter once into
 //! its page, its part of the print page and its search entries.
 
+use crate::Mode;
 use crate::build::context::{
     Base, ChapterContext, ChapterEntry, ChapterPage, ChecklistEntry, ContentPage, IndexContext,
     Nav, NavEntry, NotFoundContext, PageLink, PageMeta, PartialContext, SiteView,
@@ -13,20 +14,13 @@ use crate::build::templates::Templates;
 use crate::build::theme::Theme;
 use crate::build::validate::Proven;
 use crate::build::{html, search};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fs::Files;
 use crate::hash::{Hasher, hash};
 use crate::model::data::Kind;
 use crate::model::markdown::{self, Rendered};
 use crate::model::site::{Page, Site};
 use std::collections::{BTreeMap, HashMap};
-
-/// How the pages are rendered.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Mode {
-    /// The preview: include the live-reload script, no service worker.
-    pub live: bool,
-}
 
 /// What a build produced, for the summary line.
 #[derive(Debug, Clone, Default)]
@@ -50,11 +44,10 @@ pub fn render(
     proven: &Proven<'_>,
     files: &dyn Files,
     theme: &Theme,
-    theme_paths: &HashMap<String, String>,
     mode: Mode,
     sink: &dyn Sink,
-) -> Result<Summary, Vec<Diagnostic>> {
-    let templates = Templates::new(theme, theme_paths)?;
+) -> Result<Summary, Diagnostics> {
+    let templates = Templates::new(theme)?;
     let base_path = site.config.base_path();
     let theme_assets = hashed_assets(theme, &base_path);
     let base = base(site, &base_path, &theme_assets, mode);
@@ -64,7 +57,7 @@ pub fn render(
         proven,
         templates,
         base: &base,
-        origin: origin(site, &base_path),
+        origin: origin(site),
         chapter_list: &chapter_list,
         print: PrintTargets::new(site),
     };
@@ -73,26 +66,25 @@ pub fn render(
         summary: Summary::default(),
         written: Vec::new(),
     };
-    out.put("index.html", &r.index().map_err(|e| vec![e])?)?;
+    out.put("index.html", &r.index()?)?;
     let frame = print::frame(
         site,
         &base,
         &r.templates,
         r.canonical(&format!("{base_path}drucken/")),
-    )
-    .map_err(|e| vec![e])?;
+    )?;
     let runs = r.chapters(files, sink, &frame)?;
     r.assemble(runs, &frame, &mut out)?;
-    out.put("404.html", &r.not_found().map_err(|e| vec![e])?)?;
+    out.put("404.html", &r.not_found()?)?;
     out.put("sitemap.xml", r.sitemap().as_bytes())?;
     out.put("robots.txt", r.robots().as_bytes())?;
     for (path, bytes) in &theme_assets.files {
         out.put(path, bytes)?;
     }
     for a in &site.assets {
-        out.put(&a.site_path, &files.bytes(&a.source).map_err(|e| vec![e])?)?;
+        out.put(&a.site_path, &files.bytes(&a.source)?)?;
     }
-    if !mode.live {
+    if mode == Mode::Publish {
         let (sw, manifest) =
             crate::build::offline::offline_files(site, &base_path, &out.written, &base.assets);
         out.put("manifest.webmanifest", manifest.as_bytes())?;
@@ -149,7 +141,7 @@ fn base<'a>(site: &'a Site, base_path: &'a str, assets: &HashedAssets<'_>, mode:
             publisher: &cfg.publisher,
             language: &cfg.language,
             region: cfg.region.as_deref(),
-            base_url: &cfg.base_url,
+            base_url: cfg.base_url.as_str(),
             base_path,
             edition: cfg.edition.map(|d| d.german()),
             key: base_path,
@@ -157,14 +149,13 @@ fn base<'a>(site: &'a Site, base_path: &'a str, assets: &HashedAssets<'_>, mode:
         },
         assets: assets.urls.clone(),
         search_index: format!("{base_path}{SEARCH_INDEX}"),
-        live: mode.live,
+        live: mode == Mode::Preview,
     }
 }
 
 /// Page URLs already carry the base path: the canonical URL is the origin plus that.
-fn origin(site: &Site, base_path: &str) -> String {
-    let url = &site.config.base_url;
-    url.strip_suffix(base_path).unwrap_or(url).to_string()
+fn origin(site: &Site) -> String {
+    site.config.base_url.origin().to_string()
 }
 
 fn chapter_list(site: &Site) -> Vec<ChapterEntry<'_>> {
@@ -351,7 +342,7 @@ impl Renderer<'_> {
         files: &dyn Files,
         sink: &dyn Sink,
         frame: &[String],
-    ) -> Result<Vec<Run>, Vec<Diagnostic>> {
+    ) -> Result<Vec<Run>, Diagnostics> {
         let n = self.site.chapters.len();
         let per_run = n.div_ceil(crate::parallel::threads()).max(1);
         let spans: Vec<(usize, usize, usize)> = (0..n)
@@ -364,7 +355,7 @@ impl Renderer<'_> {
         })
         .into_iter()
         .collect::<Result<Vec<Run>, Diagnostic>>()
-        .map_err(|e| vec![e])
+        .map_err(Diagnostics::from)
     }
 
     /// Renders chapters `span` (run number `run`).
@@ -407,7 +398,7 @@ impl Renderer<'_> {
         runs: Vec<Run>,
         frame: &[String],
         out: &mut Out<'_>,
-    ) -> Result<(), Vec<Diagnostic>> {
+    ) -> Result<(), Diagnostics> {
         let data_docs = search::data_docs(self.site, &embedded_at(self.site)).join(",");
         let mut search_hash = Hasher::default();
         search_hash.update(data_docs.as_bytes());
@@ -499,22 +490,17 @@ struct Out<'a> {
 }
 
 impl Out<'_> {
-    fn put(&mut self, path: &str, bytes: &[u8]) -> Result<(), Vec<Diagnostic>> {
+    fn put(&mut self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         if path.ends_with(".html") {
             self.summary.pages += 1;
         }
         self.written.push((path.to_string(), hash(bytes)));
-        self.sink.file(path, bytes).map_err(|e| vec![e])
+        self.sink.file(path, bytes)
     }
 
     /// A file put together from pieces, whose hash was computed on the way.
-    fn assembled(
-        &mut self,
-        path: &str,
-        pieces: &[Piece],
-        hash: String,
-    ) -> Result<(), Vec<Diagnostic>> {
-        self.sink.assemble(path, pieces).map_err(|e| vec![e])?;
+    fn assembled(&mut self, path: &str, pieces: &[Piece], hash: String) -> Result<(), Diagnostic> {
+        self.sink.assemble(path, pieces)?;
         self.written.push((path.to_string(), hash));
         Ok(())
     }

@@ -1,6 +1,7 @@
 //! The output port: where rendered files go — a folder on disk, memory (the preview), or nowhere (`check`).
 
 use crate::diagnostic::Diagnostic;
+use crate::i18n::FileOp;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -39,58 +40,80 @@ impl Sink for NullSink {
 
 /// Writes files below a folder.
 pub struct DiskSink {
-    pub root: PathBuf,
+    /// Where the files go (a temporary folder beside the output).
+    root: PathBuf,
+    /// The output folder, as messages name it: never the temporary folder.
+    shown: PathBuf,
+    /// Folders made so far: each is made once (thousands of chapters share few folders).
+    made: Mutex<std::collections::HashSet<PathBuf>>,
+}
+
+impl DiskSink {
+    pub fn new(root: PathBuf, shown: PathBuf) -> DiskSink {
+        DiskSink {
+            root,
+            shown,
+            made: Mutex::default(),
+        }
+    }
+
+    /// The real path of `rel`, with its folder made.
+    fn place(&self, rel: &str) -> Result<PathBuf, Diagnostic> {
+        let path = self.root.join(rel);
+        if let Some(parent) = path.parent() {
+            let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
+            if !made.contains(parent) {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| self.error(rel, FileOp::CreateDir, &e))?;
+                made.insert(parent.to_path_buf());
+            }
+        }
+        Ok(path)
+    }
+
+    /// An error about `rel`, named as it will be in the output folder.
+    fn error(&self, rel: &str, op: FileOp, e: &std::io::Error) -> Diagnostic {
+        crate::fs::io_error(&self.shown.join(rel), op, e)
+    }
 }
 
 impl Sink for DiskSink {
     fn file(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        crate::fs::write(&self.root.join(path), bytes)
+        let target = self.place(path)?;
+        std::fs::write(&target, bytes).map_err(|e| self.error(path, FileOp::Write, &e))
     }
 
     fn append(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         use std::io::Write;
-        let path = self.root.join(path);
-        if let Some(parent) = path.parent()
-            && !parent.is_dir()
-        {
-            crate::fs::create_dir_all(parent)?;
-        }
+        let target = self.place(path)?;
         std::fs::OpenOptions::new()
             .append(true)
             .create(true)
-            .open(&path)
+            .open(&target)
             .and_then(|mut f| f.write_all(bytes))
-            .map_err(|e| crate::fs::io_error(&path, "cannot write file", &e))
+            .map_err(|e| self.error(path, FileOp::Write, &e))
     }
 
     fn assemble(&self, path: &str, pieces: &[Piece]) -> Result<(), Diagnostic> {
         use std::io::Write;
-        let target = self.root.join(path);
-        if let Some(parent) = target.parent() {
-            crate::fs::create_dir_all(parent)?;
-        }
-        let file = std::fs::File::create(&target)
-            .map_err(|e| crate::fs::io_error(&target, "cannot write file", &e))?;
+        let target = self.place(path)?;
+        let write_error = |e: std::io::Error| self.error(path, FileOp::Write, &e);
+        let file = std::fs::File::create(&target).map_err(write_error)?;
         let mut w = std::io::BufWriter::new(file);
         for piece in pieces {
             match piece {
-                Piece::Text(t) => w
-                    .write_all(t.as_bytes())
-                    .map_err(|e| crate::fs::io_error(&target, "cannot write file", &e))?,
+                Piece::Text(t) => w.write_all(t.as_bytes()).map_err(write_error)?,
                 Piece::Part(p) => {
                     let part = self.root.join(p);
-                    let mut f = std::fs::File::open(&part)
-                        .map_err(|e| crate::fs::io_error(&part, "cannot read file", &e))?;
-                    std::io::copy(&mut f, &mut w)
-                        .map_err(|e| crate::fs::io_error(&target, "cannot write file", &e))?;
+                    let mut f =
+                        std::fs::File::open(&part).map_err(|e| self.error(p, FileOp::Read, &e))?;
+                    std::io::copy(&mut f, &mut w).map_err(write_error)?;
                     drop(f);
-                    std::fs::remove_file(&part)
-                        .map_err(|e| crate::fs::io_error(&part, "cannot remove file", &e))?;
+                    std::fs::remove_file(&part).map_err(|e| self.error(p, FileOp::Remove, &e))?;
                 }
             }
         }
-        w.flush()
-            .map_err(|e| crate::fs::io_error(&target, "cannot write file", &e))?;
+        w.flush().map_err(write_error)?;
         // The parts' folder goes once it is empty (other parts may still be waiting).
         if let Some(Piece::Part(p)) = pieces.iter().find(|p| matches!(p, Piece::Part(_)))
             && let Some(dir) = self.root.join(p).parent()

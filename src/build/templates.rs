@@ -1,26 +1,59 @@
 //! Templates: the theme's Tera templates, loaded once per build; errors name the template file.
 
 use crate::build::theme::Theme;
-use crate::diagnostic::Diagnostic;
-use std::collections::HashMap;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::i18n::Msg;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 /// The theme's templates, ready to render.
 pub(crate) struct Templates {
     tera: tera::Tera,
-    /// Template name -> the file as shown in messages, for templates of the handbook's own theme.
-    paths: HashMap<String, String>,
+    /// Template name -> the file as messages name it.
+    paths: BTreeMap<String, PathBuf>,
 }
 
 impl Templates {
-    /// Loads every template of `theme`; `paths` names the handbook's own template files.
-    pub(crate) fn new(
-        theme: &Theme,
-        paths: &HashMap<String, String>,
-    ) -> Result<Templates, Vec<Diagnostic>> {
-        Ok(Templates {
-            tera: tera(theme, paths)?,
-            paths: paths.clone(),
-        })
+    /// Loads every template of `theme`. Templates that include, extend or import each other in
+    /// a loop, and macros that call themselves, are refused: Tera would recurse without end.
+    pub(crate) fn new(theme: &Theme) -> Result<Templates, Diagnostics> {
+        let mut errors = Diagnostics::new();
+        let mut sources = BTreeMap::new();
+        let mut paths = BTreeMap::new();
+        for (name, bytes) in theme.templates() {
+            let path = theme.template_path(name);
+            match std::str::from_utf8(bytes) {
+                Ok(s) => {
+                    sources.insert(name.to_string(), s.to_string());
+                }
+                Err(_) => errors.push(Diagnostic::error(&path, Msg::TemplateNotUtf8)),
+            }
+            paths.insert(name.to_string(), path);
+        }
+        if let Some(chain) = crate::build::template_graph::find_loop(&sources) {
+            let first = chain[0].split("::").next().unwrap_or("").to_string();
+            let path = paths
+                .get(&first)
+                .cloned()
+                .unwrap_or_else(|| PathBuf::from("theme/templates").join(&first));
+            errors.push(Diagnostic::error(path, Msg::TemplateCycle { chain }));
+        }
+        if errors.has_errors() {
+            return Err(errors);
+        }
+        let mut tera = tera::Tera::default();
+        if let Err(e) = tera.add_raw_templates(sources) {
+            let name = match &e.kind {
+                tera::ErrorKind::Msg(m) => m.split('\'').nth(1).unwrap_or("").to_string(),
+                _ => String::new(),
+            };
+            errors.push(template_error(&paths, &name, &e));
+            return Err(errors);
+        }
+        tera.autoescape_on(vec![".html", ".xml"]);
+        // Only what HTML needs: Tera's default also escapes `/`, which bloats every URL.
+        tera.set_escape_fn(crate::model::markdown::escape);
+        Ok(Templates { tera, paths })
     }
 
     /// Renders template `name` with `context`.
@@ -38,65 +71,30 @@ impl Templates {
     }
 }
 
-fn template_error(
-    theme_paths: &HashMap<String, String>,
-    name: &str,
-    e: &tera::Error,
-) -> Diagnostic {
+/// Tera's error with every cause (Tera hides the useful part in `source()`), at the template.
+fn template_error(paths: &BTreeMap<String, PathBuf>, name: &str, e: &tera::Error) -> Diagnostic {
     let mut chain = vec![e.to_string()];
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
         chain.push(s.to_string());
         source = s.source();
     }
-    let path = theme_paths
+    let path = paths
         .get(name)
         .cloned()
-        .unwrap_or_else(|| format!("theme/templates/{name}"));
-    Diagnostic::error(path, 0, 0, chain.join(": "))
-        .with_hint("fix the template, or delete your copy in theme/ to use the built-in one")
+        .unwrap_or_else(|| PathBuf::from("theme/templates").join(name));
+    let chain = chain.join(": ");
+    let pos = parse_position(&chain);
+    Diagnostic::error(path, Msg::Template { chain }).at(pos)
 }
 
-/// The Tera instance of a theme; errors name the template file.
-fn tera(
-    theme: &Theme,
-    theme_paths: &HashMap<String, String>,
-) -> Result<tera::Tera, Vec<Diagnostic>> {
-    let mut t = tera::Tera::default();
-    let mut errors = Vec::new();
-    let mut templates = Vec::new();
-    for (name, bytes) in theme.templates() {
-        match std::str::from_utf8(bytes) {
-            Ok(s) => templates.push((name.to_string(), s.to_string())),
-            Err(_) => errors.push(Diagnostic::error(
-                theme_paths
-                    .get(name)
-                    .cloned()
-                    .unwrap_or_else(|| format!("theme/templates/{name}")),
-                0,
-                0,
-                "the template is not valid UTF-8",
-            )),
-        }
-    }
-    if let Err(e) = t.add_raw_templates(templates) {
-        let name = match &e.kind {
-            tera::ErrorKind::Msg(m) => m
-                .split('\'')
-                .nth(1)
-                .filter(|n| theme_paths.contains_key(*n) || n.ends_with(".html"))
-                .unwrap_or("")
-                .to_string(),
-            _ => String::new(),
-        };
-        errors.push(template_error(theme_paths, &name, &e));
-    }
-    t.autoescape_on(vec![".html", ".xml"]);
-    // Only what HTML needs: Tera's default also escapes `/`, which bloats every URL.
-    t.set_escape_fn(crate::model::markdown::escape);
-    if errors.is_empty() {
-        Ok(t)
-    } else {
-        Err(errors)
-    }
+/// The line and column Tera's parser names (`--> 1:56`), so editors can jump there.
+fn parse_position(message: &str) -> Option<crate::diagnostic::Pos> {
+    let after = message.split("--> ").nth(1)?;
+    let (line, rest) = after.split_once(':')?;
+    let col: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some(crate::diagnostic::Pos::new(
+        line.trim().parse().ok()?,
+        col.parse().ok()?,
+    ))
 }

@@ -1,6 +1,7 @@
 //! Theme: the built-in templates and assets (compiled in), overridden file by file from disk.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 
 macro_rules! builtin {
     ($($path:literal),* $(,)?) => {
@@ -32,19 +33,37 @@ pub const BUILTIN: &[(&str, &[u8])] = builtin![
 
 /// The theme in effect: built-in files with the handbook's own on top.
 pub struct Theme {
+    /// Path below `theme/` -> contents.
     pub files: BTreeMap<String, Vec<u8>>,
+    /// Path below `theme/` -> the file as messages name it, for the handbook's own files.
+    pub shown: HashMap<String, PathBuf>,
 }
 
 impl Theme {
-    pub fn new(overrides: &[(String, Vec<u8>)]) -> Theme {
+    /// The built-in theme with `overrides` (paths below the handbook `root`'s `theme/`) on top.
+    pub fn new(overrides: &[(String, Vec<u8>)], root: &Path) -> Theme {
         let mut files: BTreeMap<String, Vec<u8>> = BUILTIN
             .iter()
             .map(|(p, b)| ((*p).to_string(), b.to_vec()))
             .collect();
+        let mut shown = HashMap::new();
         for (p, b) in overrides {
             files.insert(p.clone(), b.clone());
+            shown.insert(
+                p.clone(),
+                crate::build::load::shown(root, &Path::new("theme").join(p)),
+            );
         }
-        Theme { files }
+        Theme { files, shown }
+    }
+
+    /// A template as messages name it: the handbook's own file, or the built-in one.
+    pub fn template_path(&self, name: &str) -> PathBuf {
+        let key = format!("templates/{name}");
+        self.shown
+            .get(&key)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from("theme").join(key))
     }
 
     /// Templates by name below `templates/` (`page.html`, `partials/list.html`).
@@ -69,7 +88,10 @@ mod tests {
 
     #[test]
     fn overrides_replace_single_files() {
-        let t = Theme::new(&[("templates/404.html".into(), b"mine".to_vec())]);
+        let t = Theme::new(
+            &[("templates/404.html".into(), b"mine".to_vec())],
+            Path::new("book"),
+        );
         let t404 = t
             .templates()
             .find(|(n, _)| *n == "404.html")

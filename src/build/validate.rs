@@ -2,11 +2,13 @@
 //! and hands render what it proved: each directive's embedded view.
 
 use crate::build::embed::{Embed, Refusal, embed};
-use crate::diagnostic::{Diagnostic, Pos};
+use crate::diagnostic::{Diagnostic, Diagnostics, Pos};
+use crate::i18n::Msg;
 use crate::model::data::DataLink;
 use crate::model::date::Date;
 use crate::model::markdown::Target;
 use crate::model::site::{Page, Site};
+use crate::suggest::closest;
 use std::collections::{HashMap, HashSet};
 
 /// What validation proved, for render: the view of every directive, page by page (the start
@@ -29,10 +31,7 @@ impl<'a> Proven<'a> {
 
 /// Checks the whole site. On success: what render needs, and the warnings; otherwise every
 /// error and warning.
-pub fn validate(
-    site: &Site,
-    today: Date,
-) -> Result<(Proven<'_>, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn validate(site: &Site, today: Date) -> Result<(Proven<'_>, Diagnostics), Diagnostics> {
     let pages: Vec<&Page> = std::iter::once(&site.index).chain(&site.chapters).collect();
     // Each directive embedded once: its anchors, its errors and its view come from one call.
     let embeds: Vec<Vec<Result<Embed<'_>, Refusal>>> = pages
@@ -40,7 +39,7 @@ pub fn validate(
         .map(|p| p.md.directives.iter().map(|d| embed(site, d)).collect())
         .collect();
     let links = Links::new(site, &pages, &embeds);
-    let mut out = Vec::new();
+    let mut out = Diagnostics::new();
     for (page, page_embeds) in pages.iter().zip(&embeds) {
         out.extend(page_problems(page));
         out.extend(directives(page, page_embeds));
@@ -49,14 +48,12 @@ pub fn validate(
     out.extend(links.of_data(&site.data_links));
     out.extend(unused_data(site, &pages));
     out.extend(freshness(site, today));
-    if out.iter().any(Diagnostic::is_error) {
-        return Err(out);
-    }
+    out.extend(imprint(site));
     let embeds = embeds
         .into_iter()
         .map(|page| page.into_iter().flatten().collect())
         .collect();
-    Ok((Proven { embeds }, out))
+    out.or_fail(Proven { embeds })
 }
 
 /// What the Markdown of a page noticed (a `#` heading, a broken directive, …).
@@ -66,11 +63,11 @@ fn page_problems(page: &Page) -> Vec<Diagnostic> {
         .iter()
         .map(|p| {
             let d = if p.error {
-                Diagnostic::error(&page.path, 0, 0, &p.message)
+                Diagnostic::error(&page.path, p.msg.clone())
             } else {
-                Diagnostic::warning(&page.path, 0, 0, &p.message)
+                Diagnostic::warning(&page.path, p.msg.clone())
             };
-            d.at(p.pos).with_hint(&p.hint)
+            d.at(p.pos)
         })
         .collect()
 }
@@ -81,29 +78,19 @@ fn directives(page: &Page, embeds: &[Result<Embed<'_>, Refusal>]) -> Vec<Diagnos
     let headings: HashSet<&str> = page.md.headings.iter().map(|h| h.id.as_str()).collect();
     let mut embedded: HashSet<String> = HashSet::new();
     for (d, view) in page.md.directives.iter().zip(embeds) {
-        let error = |message: String, hint: &str| {
-            Diagnostic::error(&page.path, 0, 0, message)
-                .at(d.pos)
-                .with_hint(hint)
-        };
+        let error = |msg: Msg| Diagnostic::error(&page.path, msg).at(d.pos);
         let view = match view {
-            Err((message, hint)) => {
-                out.push(error(message.clone(), hint));
+            Err(refusal) => {
+                out.push(error(refusal.clone()));
                 continue;
             }
             Ok(view) => view,
         };
         for a in view.anchors() {
             if headings.contains(a.as_str()) {
-                out.push(error(
-                    format!("the id `{a}` is used by a heading and by embedded data"),
-                    "give the heading another id: `## Titel {#anderer-name}`",
-                ));
+                out.push(error(Msg::IdOfHeadingAndData { id: a }));
             } else if !embedded.insert(a.clone()) {
-                out.push(error(
-                    format!("`{a}` is embedded twice on this page"),
-                    "embed each item once per page; use filters to show different parts of a list",
-                ));
+                out.push(error(Msg::EmbeddedTwice { id: a }));
                 break;
             }
         }
@@ -116,6 +103,8 @@ struct Links<'s> {
     anchors: HashMap<&'s str, HashSet<String>>,
     assets: HashSet<&'s str>,
     files: HashSet<&'s str>,
+    /// A chapter's URL path without slashes -> its file.
+    slugs: HashMap<&'s str, &'s str>,
 }
 
 impl<'s> Links<'s> {
@@ -133,11 +122,16 @@ impl<'s> Links<'s> {
             anchors,
             assets: site.assets.iter().map(|a| a.site_path.as_str()).collect(),
             files: site.chapters.iter().map(|c| c.file.as_str()).collect(),
+            slugs: site
+                .chapters
+                .iter()
+                .map(|c| (c.slug.as_str(), c.file.as_str()))
+                .collect(),
         }
     }
 
     /// Why `target` (written on page `here`, if on a page) leads nowhere, if it does.
-    fn broken(&self, target: &Target, here: Option<&str>) -> Option<(String, String)> {
+    fn broken(&self, target: &Target, here: Option<&str>) -> Option<Msg> {
         match target {
             Target::External => None,
             Target::Chapter { file, anchor } => {
@@ -146,35 +140,37 @@ impl<'s> Links<'s> {
                     .get(file.as_str())
                     .filter(|_| self.files.contains(&file.as_str()))
                 else {
-                    let hint = match closest(file, self.files.iter().copied()) {
-                        Some(c) => format!("did you mean `{c}`?"),
-                        None => "link to a file in content/chapters/ by its file name".into(),
-                    };
-                    return Some((format!("link to a chapter that does not exist: `{file}`"), hint));
+                    return Some(Msg::NoSuchChapter {
+                        file: file.clone(),
+                        suggestion: closest(file, self.files.iter().copied()).map(str::to_string),
+                    });
                 };
                 let anchor = anchor.as_deref()?;
-                (!anchors.contains(anchor)).then(|| {
-                    (
-                        format!("`{file}` has no heading or item with the id `{anchor}`"),
-                        anchor_hint(anchor, anchors),
-                    )
+                (!anchors.contains(anchor)).then(|| Msg::NoSuchAnchor {
+                    file: Some(file.clone()),
+                    anchor: anchor.into(),
+                    suggestion: closest(anchor, anchors.iter().map(String::as_str))
+                        .map(str::to_string),
                 })
             }
             Target::Anchor(anchor) => {
                 let anchors = self.anchors.get(here?)?;
-                (!anchors.contains(anchor)).then(|| {
-                    (
-                        format!("this page has no heading or item with the id `{anchor}`"),
-                        anchor_hint(anchor, anchors),
-                    )
+                (!anchors.contains(anchor)).then(|| Msg::NoSuchAnchor {
+                    file: None,
+                    anchor: anchor.clone(),
+                    suggestion: closest(anchor, anchors.iter().map(String::as_str))
+                        .map(str::to_string),
                 })
             }
             Target::Asset(path) => (!self.assets.contains(path.as_str())).then(|| {
-                (
-                    format!("link to a file that does not exist: `{path}`"),
-                    "put the file below content/ (e.g. content/images/) and link to it by that path".into(),
-                )
+                // `/formate/` is a chapter's web address: the file is what should be linked.
+                let slug = path.trim_matches('/');
+                Msg::NoSuchFile {
+                    path: path.clone(),
+                    chapter: self.slugs.get(slug).map(|f| f.to_string()),
+                }
             }),
+            Target::Unsafe(url) => Some(Msg::UnsafeLink { url: url.clone() }),
         }
     }
 
@@ -183,12 +179,8 @@ impl<'s> Links<'s> {
             .links
             .iter()
             .filter_map(|link| {
-                let (message, hint) = self.broken(&link.target, Some(&page.file))?;
-                Some(
-                    Diagnostic::error(&page.path, 0, 0, message)
-                        .at(link.pos)
-                        .with_hint(hint),
-                )
+                let msg = self.broken(&link.target, Some(&page.file))?;
+                Some(Diagnostic::error(&page.path, msg).at(link.pos))
             })
             .collect()
     }
@@ -197,19 +189,14 @@ impl<'s> Links<'s> {
         links
             .iter()
             .filter_map(|l| {
-                let (message, hint) = if let Target::Anchor(_) = l.link.target {
-                    (
-                        format!(
-                            "`{}` links within a page, but data can be embedded anywhere",
-                            l.link.raw
-                        ),
-                        "link to the chapter file with the anchor: `kapitel.md#abschnitt`".into(),
-                    )
+                let msg = if let Target::Anchor(_) = l.link.target {
+                    Msg::AnchorInData {
+                        raw: l.link.raw.clone(),
+                    }
                 } else {
                     self.broken(&l.link.target, None)?
                 };
-                let pos = l.pos.unwrap_or(Pos::new(1, 1));
-                Some(Diagnostic::error(&l.path, pos.line, pos.col, message).with_hint(hint))
+                Some(Diagnostic::error(&l.path, msg).at(l.pos))
             })
             .collect()
     }
@@ -226,108 +213,76 @@ fn unused_data(site: &Site, pages: &[&Page]) -> Vec<Diagnostic> {
         .values()
         .filter(|d| !used.contains(d.id.as_str()))
         .map(|d| {
-            Diagnostic::warning(&d.path, 0, 0, "no chapter embeds this data file")
-                .with_hint(format!("add {{{{ {} {} }}}} to a chapter", d.kind, d.id))
+            Diagnostic::warning(
+                &d.path,
+                Msg::DataUnused {
+                    kind: d.kind.to_string(),
+                    id: d.id.clone(),
+                },
+            )
         })
         .collect()
 }
 
-/// Chapters and contact lists reviewed longer ago than `review_after_months`.
+/// Chapters and contact lists reviewed longer ago than `review_after_months`, and review
+/// dates in the future.
 fn freshness(site: &Site, today: Date) -> Vec<Diagnostic> {
-    let Some(months) = site.config.review_after_months else {
-        return Vec::new();
-    };
-    let months = i64::from(months);
+    let months = site.config.review_after_months.map(i64::from);
     let mut out = Vec::new();
+    let check = |path: &std::path::Path, reviewed: Date, pos: Option<Pos>, contacts: bool| {
+        let date = reviewed.german();
+        let msg = if reviewed > today {
+            Msg::ReviewInFuture { date }
+        } else {
+            match months {
+                Some(m) if reviewed.months_until(&today) >= m && contacts => {
+                    Msg::ContactsStale { date, months: m }
+                }
+                Some(m) if reviewed.months_until(&today) >= m => {
+                    Msg::ChapterStale { date, months: m }
+                }
+                _ => return None,
+            }
+        };
+        Some(Diagnostic::warning(path, msg).at(pos))
+    };
     for c in &site.chapters {
-        if let Some(r) = c.reviewed
-            && r.months_until(&today) >= months
-        {
-            let pos = c.reviewed_pos.unwrap_or(Pos::new(1, 1));
-            out.push(
-                Diagnostic::warning(
-                    &c.path,
-                    pos.line,
-                    pos.col,
-                    format!("the chapter was last reviewed on {r}, more than {months} months ago"),
-                )
-                .with_hint("check its content and set `reviewed:` to today's date"),
-            );
+        if let Some(r) = c.reviewed {
+            out.extend(check(&c.path, r, c.reviewed_pos, false));
         }
     }
-    for d in site.data.values().filter(|d| d.has_contacts()) {
+    for d in site.data.values() {
         match d.header.reviewed {
-            Some(r) if r.months_until(&today) >= months => {
-                let pos = d.positions.key("reviewed").unwrap_or(Pos::new(1, 1));
-                out.push(
-                    Diagnostic::warning(&d.path, pos.line, pos.col, format!("the contact data was last reviewed on {r}, more than {months} months ago"))
-                        .with_hint("check addresses, phone numbers and links, then set `reviewed:` to today's date"),
-                );
+            Some(r) => out.extend(check(
+                &d.path,
+                r,
+                d.positions.key("reviewed"),
+                d.has_contacts(),
+            )),
+            None if months.is_some() && d.has_contacts() => {
+                out.push(Diagnostic::warning(&d.path, Msg::ContactsUndated).at(Pos::new(1, 1)))
             }
-            None => out.push(
-                Diagnostic::warning(
-                    &d.path,
-                    1,
-                    1,
-                    "this list holds contact data but no review date",
-                )
-                .with_hint(
-                    "add `reviewed: YYYY-MM-DD` after checking addresses, phone numbers and links",
-                ),
-            ),
-            _ => {}
+            None => {}
         }
     }
     out
 }
 
-/// The hint for a missing anchor: the closest one there is, or how ids are made.
-fn anchor_hint(anchor: &str, anchors: &HashSet<String>) -> String {
-    match closest(anchor, anchors.iter().map(String::as_str)) {
-        Some(c) => format!("did you mean `#{c}`?"),
-        None => "headings get ids from their text: `## Erste Schritte` is `#erste-schritte`".into(),
+/// The imprint named in handbook.yaml must be a chapter (else the footer link would vanish).
+fn imprint(site: &Site) -> Option<Diagnostic> {
+    let file = site.config.imprint.as_ref()?;
+    if site.chapters.iter().any(|c| &c.file == file) {
+        return None;
     }
-}
-
-fn closest<'a>(wanted: &str, options: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    options
-        .map(|o| (edit_distance(wanted, o), o))
-        .filter(|(d, o)| *d <= o.len().max(wanted.len()) / 3 + 1)
-        .min()
-        .map(|(_, o)| o)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur.push(
-                (prev[j] + usize::from(ca != *cb))
-                    .min(prev[j + 1] + 1)
-                    .min(cur[j] + 1),
-            );
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn closest_names() {
-        assert_eq!(
-            closest(
-                "05-kontakt.md",
-                ["05-kontakte.md", "01-einleitung.md"].into_iter()
-            ),
-            Some("05-kontakte.md")
-        );
-        assert_eq!(closest("xyz", ["01-einleitung.md"].into_iter()), None);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-    }
+    let suggestion = closest(file, site.chapters.iter().map(|c| c.file.as_str()));
+    Some(
+        Diagnostic::error(
+            &site.config_path,
+            Msg::ImprintNotAChapter {
+                file: file.clone(),
+                suggestion: suggestion.map(str::to_string),
+            },
+        )
+        .at(site.config_positions.key("imprint")),
+    )
 }

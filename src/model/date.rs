@@ -3,6 +3,15 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
+/// Why a text is not a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    /// Not of the form `YYYY-MM-DD`.
+    Form,
+    /// Of the form, but a day no calendar has (`2026-02-30`).
+    NotInCalendar,
+}
+
 /// A calendar date without time zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
@@ -29,20 +38,31 @@ const MONTHS: [&str; 12] = [
 impl Date {
     /// Parses `YYYY-MM-DD`; `None` when it is not a real date.
     pub fn parse(s: &str) -> Option<Date> {
+        Date::read(s).ok()
+    }
+
+    /// Parses `YYYY-MM-DD`, telling a wrong form from a day the calendar does not have.
+    pub fn read(s: &str) -> Result<Date, DateError> {
         let mut parts = s.trim().splitn(3, '-');
-        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-            return None;
-        }
-        let date = Date {
-            year: y.parse().ok()?,
-            month: m.parse().ok()?,
-            day: d.parse().ok()?,
+        let mut part = |len: usize| {
+            parts
+                .next()
+                .filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|p| p.parse::<u32>().ok())
+                .ok_or(DateError::Form)
         };
-        let valid = (1..=12).contains(&date.month)
-            && date.day >= 1
-            && date.day <= days_in_month(date.year, date.month);
-        valid.then_some(date)
+        let (year, month, day) = (part(4)?, part(2)?, part(2)?);
+        let date = Date {
+            year: year as i32,
+            month,
+            day,
+        };
+        let valid = (1..=12).contains(&month) && day >= 1 && day <= days_in_month(date.year, month);
+        if valid {
+            Ok(date)
+        } else {
+            Err(DateError::NotInCalendar)
+        }
     }
 
     /// "25. November 2026".
@@ -111,9 +131,11 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // The YAML explainer reads these markers and words them for authors.
         let s = String::deserialize(deserializer)?;
-        Date::parse(&s).ok_or_else(|| {
-            serde::de::Error::custom(format!("`{s}` is not a date of the form YYYY-MM-DD"))
+        Date::read(&s).map_err(|e| match e {
+            DateError::Form => serde::de::Error::custom(format!("date-format:{s}")),
+            DateError::NotInCalendar => serde::de::Error::custom(format!("date-impossible:{s}")),
         })
     }
 }

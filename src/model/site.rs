@@ -6,6 +6,7 @@ use crate::model::config::Config;
 use crate::model::data::{DataFile, DataLink};
 use crate::model::date::Date;
 use crate::model::markdown::{self, Rendered, Resolve};
+use crate::model::yaml::Positions;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
@@ -35,6 +36,9 @@ pub struct Page {
 /// The whole handbook, parsed.
 pub struct Site {
     pub config: Config,
+    /// handbook.yaml as messages name it, and where its keys stand.
+    pub config_path: PathBuf,
+    pub config_positions: Positions,
     pub index: Page,
     pub chapters: Vec<Page>,
     pub data: BTreeMap<String, DataFile>,

@@ -16,7 +16,7 @@
   document.head.appendChild(link);
   var generation = null;
   var box = null;
-  function show(errors) {
+  function show(errors, title) {
     if (!box) {
       box = document.createElement("div");
       box.className = "handbook-overlay";
@@ -26,7 +26,7 @@
     box.textContent = "";
     var h = document.createElement("p");
     h.className = "handbook-overlay-title";
-    h.textContent = "Die Vorschau zeigt den letzten fehlerfreien Stand. Bitte korrigieren Sie:";
+    h.textContent = title;
     box.appendChild(h);
     errors.forEach(function (line) {
       var p = document.createElement("pre");
@@ -47,7 +47,7 @@
           return;
         }
         generation = s.generation;
-        if (s.errors.length) { show(s.errors); } else { clear(); }
+        if (s.errors.length) { show(s.errors, s.title); } else { clear(); }
         document.documentElement.setAttribute("data-live", "subscribed");
         poll();
       })

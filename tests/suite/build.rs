@@ -60,7 +60,7 @@ fn summary_line_and_exit_code() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(
-        out.starts_with("built 2 chapters, 5 data files, 0 warnings in "),
+        out.starts_with("Gebaut: 2 Kapitel, 5 Listen, 0 Warnungen in "),
         "{out}"
     );
     let index = std::fs::metadata(book.path().join("public/search-index.json"))
@@ -68,7 +68,7 @@ fn summary_line_and_exit_code() {
         .len();
     assert!(
         out.trim_end()
-            .ends_with(&format!("s (5 pages, search index {index} B) into public")),
+            .ends_with(&format!("s (5 Seiten, Suchindex {index} B) nach public")),
         "{out}"
     );
     for f in [
@@ -90,7 +90,7 @@ fn check_writes_nothing() {
     let book = Book::new("basic");
     let o = book.run(&["check"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).starts_with("checked 2 chapters, 5 data files, 0 warnings"));
+    assert!(stdout(&o).starts_with("Geprüft: 2 Kapitel, 5 Listen, 0 Warnungen"));
     assert!(!book.path().join("public").exists());
 }
 
@@ -127,7 +127,7 @@ fn a_folder_without_a_handbook() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         stderr(&o),
-        "content/handbook.yaml: error: file not found: this folder holds no handbook — run `handbook init DIR` to start a new handbook, or pass the folder that holds content/\n1 error — nothing was written\n"
+        "content/handbook.yaml: Fehler: Hier liegt kein Handbuch: die Datei content/handbook.yaml fehlt — Geben Sie den Ordner an, der content/ enthält, oder legen Sie mit `handbook init ORDNER` ein neues Handbuch an.\n1 Fehler — es wurde nichts geschrieben\n"
     );
 }
 
@@ -137,7 +137,7 @@ fn refuses_to_replace_the_sources() {
     let o = book.run(&["build", "--out", "content/site"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).starts_with("content/site: error: refusing to write the site here"),
+        stderr(&o).starts_with("content/site: Fehler: Die Website wird hier nicht geschrieben"),
         "{}",
         stderr(&o)
     );
@@ -159,121 +159,121 @@ const CASES: &[Case] = &[
         name: "malformed YAML in data",
         file: "content/data/orte.yaml",
         text: "kind: list\ntitle: Orte\nitems:\n  - id: a\n    title: [A\n",
-        expected: "content/data/orte.yaml:6:1: error: did not find expected ',' or ']', while parsing a flow sequence — check indentation (spaces, not tabs), colons after keys, and quotes around text containing `: ` or `#`",
+        expected: "content/data/orte.yaml:5:12: Fehler: Dieser Text enthält Zeichen, die in YAML eine eigene Bedeutung haben: `title: [A` — Setzen Sie den Text in Anführungszeichen: `title: \"[A\"`",
     },
     Case {
         name: "malformed front matter",
         file: "content/chapters/03-neu.md",
         text: "---\ntitle: Neu\nsummary: a: b\n---\nText\n",
-        expected: "content/chapters/03-neu.md:3:11: error: mapping values are not allowed in this context — check indentation (spaces, not tabs), colons after keys, and quotes around text containing `: ` or `#`",
+        expected: "content/chapters/03-neu.md:3:10: Fehler: Dieser Text enthält Zeichen, die in YAML eine eigene Bedeutung haben: `summary: a: b` — Setzen Sie den Text in Anführungszeichen: `summary: \"a: b\"`",
     },
     Case {
         name: "no front matter",
         file: "content/chapters/03-neu.md",
         text: "# Neu\n",
-        expected: "content/chapters/03-neu.md:1:1: error: the chapter has no front matter — start the file with three lines: `---`, `title: Der Titel`, `---`",
+        expected: "content/chapters/03-neu.md:1:1: Fehler: Dem Kapitel fehlt der Kopf mit dem Titel — Beginnen Sie die Datei mit drei Zeilen: `---`, `title: Der Titel`, `---`.",
     },
     Case {
         name: "missing field",
         file: "content/data/links.yaml",
         text: "kind: links\ntitle: Links\nitems:\n  - id: beispiel\n    title: Beispiel\n",
-        expected: "content/data/links.yaml:4:5: error: items[0]: missing field `url` — add `url: …` to this entry",
+        expected: "content/data/links.yaml:4:5: Fehler: Hier fehlt das Feld `url` (in `items` Nr. 1) — Ergänzen Sie eine Zeile `url: …` in diesem Eintrag.",
     },
     Case {
         name: "unknown field in handbook.yaml",
         file: "content/handbook.yaml",
         text: "title: T\ntitel: T\nbase_url: https://example.org/\ndescription: d\npublisher: p\n",
-        expected: "content/handbook.yaml:2:1: error: unknown field `titel`, expected one of `title`, `subtitle`, `short_title`, `language`, `base_url`, `description`, `publisher`, `region`, `edition`, `review_after_months`, `imprint` — remove this key or correct its spelling",
+        expected: "content/handbook.yaml:2:1: Fehler: Das Feld `titel` gibt es hier nicht — Meinten Sie `title`? Erlaubt sind: `title`, `subtitle`, `short_title`, `language`, `base_url`, `description`, `publisher`, `region`, `edition`, `review_after_months` und `imprint`.",
     },
     Case {
         name: "mistyped field",
         file: "content/data/stellen.yaml",
         text: "kind: agencies\ntitle: S\nitems:\n  - id: a\n    name: A\n    type: integrationsagentur\n    count: viele\n    description: d\n",
-        expected: "content/data/stellen.yaml:7:12: error: items[0].count: invalid type: string \"viele\", expected u32 — check the value's form: text, a number, a list (`- …`) or a map (`key: value`)",
+        expected: "content/data/stellen.yaml:7:12: Fehler: Hier steht ein Text, erwartet wird eine Zahl (in `items` Nr. 1 › `count`) — Schreiben Sie nur die Zahl, ohne Punkte, Einheiten oder Anführungszeichen, z. B. `count: 180`.",
     },
     Case {
         name: "unknown enum value",
         file: "content/data/stellen.yaml",
         text: "kind: agencies\ntitle: S\nitems:\n  - id: a\n    name: A\n    type: amt\n    description: d\n",
-        expected: "content/data/stellen.yaml:6:11: error: items[0].type: unknown variant `amt`, expected one of `integrationsagentur`, `kommunales-integrationszentrum`, `other` — use one of the values listed",
+        expected: "content/data/stellen.yaml:6:11: Fehler: `amt` ist hier kein erlaubter Wert (in `items` Nr. 1 › `type`) — Schreiben Sie einen dieser Werte: `integrationsagentur`, `kommunales-integrationszentrum` oder `other`.",
     },
     Case {
         name: "duplicate id",
         file: "content/data/plan.yaml",
         text: "kind: checklist\ntitle: Plan\npoints:\n  - id: ziele\n    text: A\n  - id: raum\n    text: B\n  - id: danken\n    text: C\n  - id: ziele\n    text: D\n",
-        expected: "content/data/plan.yaml:10:5: error: duplicate point id `ziele` — it is already used on line 4; every id must be unique in its file",
+        expected: "content/data/plan.yaml:10:5: Fehler: Die Kennung `ziele` eines Punkts kommt doppelt vor — Sie wird schon in Zeile 4 verwendet. Jede Kennung darf in einer Datei nur einmal vorkommen.",
     },
     Case {
         name: "malformed id",
         file: "content/data/orte.yaml",
         text: "kind: list\ntitle: Orte\nitems:\n  - id: Haupt Sitz\n    title: Hauptsitz\n",
-        expected: "content/data/orte.yaml:4:5: error: `Haupt Sitz` is not a valid id — use lower-case letters, digits and `-`, e.g. `haupt-sitz`",
+        expected: "content/data/orte.yaml:4:5: Fehler: `Haupt Sitz` ist keine gültige Kennung — Kennungen bestehen aus Kleinbuchstaben, Ziffern und `-`, z. B. `haupt-sitz`. Ändern Sie eine veröffentlichte Kennung nie: Die Häkchen der Leserinnen und Leser hängen daran.",
     },
     Case {
         name: "unknown directive",
         file: "content/chapters/03-neu.md",
         text: "---\ntitle: Neu\n---\n\nText\n\n{{ tabelle plan }}\n",
-        expected: "content/chapters/03-neu.md:7:1: error: unknown directive `tabelle` — use one of: organisations, agencies, links, checklist, list",
+        expected: "content/chapters/03-neu.md:7:1: Fehler: Die Einbindung `tabelle` gibt es nicht — Schreiben Sie eine dieser Arten: organisations, agencies, links, checklist, list.",
     },
     Case {
         name: "unknown data id",
         file: "content/chapters/03-neu.md",
         text: "---\ntitle: Neu\n---\n\n{{ checklist plaene }}\n",
-        expected: "content/chapters/03-neu.md:5:1: error: no data file `plaene` for this checklist directive — known checklist data: plan",
+        expected: "content/chapters/03-neu.md:5:1: Fehler: Es gibt keine Liste `plaene` für diese Einbindung (checklist) — Vorhandene Listen dieser Art: `plan`.",
     },
     Case {
         name: "directive of the wrong kind",
         file: "content/chapters/03-neu.md",
         text: "---\ntitle: Neu\n---\n\n{{ list plan }}\n",
-        expected: "content/chapters/03-neu.md:5:1: error: `plan` is a checklist file, not list — write {{ checklist plan }}",
+        expected: "content/chapters/03-neu.md:5:1: Fehler: `plan` ist eine Liste der Art checklist, nicht list — Schreiben Sie `{{ checklist plan }}`.",
     },
     Case {
         name: "unknown filter",
         file: "content/chapters/03-neu.md",
         text: "---\ntitle: Neu\n---\n\n{{ links links farbe=rot }}\n",
-        expected: "content/chapters/03-neu.md:5:1: error: unknown filter `farbe` for links — use one of: group, ids",
+        expected: "content/chapters/03-neu.md:5:1: Fehler: Den Filter `farbe` gibt es für links nicht — Möglich sind: `group` und `ids`.",
     },
     Case {
         name: "link to a missing chapter",
         file: "content/chapters/03-neu.md",
         text: "---\ntitle: Neu\n---\n\nSiehe [hier](02-kontakte.md).\n",
-        expected: "content/chapters/03-neu.md:5:7: error: link to a chapter that does not exist: `02-kontakte.md` — did you mean `02-kontakt.md`?",
+        expected: "content/chapters/03-neu.md:5:7: Fehler: Der Link führt zu einem Kapitel, das es nicht gibt: `02-kontakte.md` — Meinten Sie `02-kontakt.md`?",
     },
     Case {
         name: "link to a missing anchor",
         file: "content/chapters/03-neu.md",
         text: "---\ntitle: Neu\n---\n\nSiehe [hier](01-einleitung.md#zeile).\n",
-        expected: "content/chapters/03-neu.md:5:7: error: `01-einleitung.md` has no heading or item with the id `zeile` — did you mean `#ziele`?",
+        expected: "content/chapters/03-neu.md:5:7: Fehler: `01-einleitung.md` hat keine Überschrift und keinen Eintrag mit der Kennung `zeile` — Meinten Sie `#ziele`?",
     },
     Case {
         name: "link to a missing anchor on the same page",
         file: "content/chapters/03-neu.md",
         text: "---\ntitle: Neu\n---\n\n## Oben\n\n[hoch](#open)\n",
-        expected: "content/chapters/03-neu.md:7:1: error: this page has no heading or item with the id `open` — did you mean `#oben`?",
+        expected: "content/chapters/03-neu.md:7:1: Fehler: Diese Seite hat keine Überschrift und keinen Eintrag mit der Kennung `open` — Meinten Sie `#oben`?",
     },
     Case {
         name: "link to a missing asset",
         file: "content/chapters/03-neu.md",
         text: "---\ntitle: Neu\n---\n\n![Bild](../images/foto.jpg)\n",
-        expected: "content/chapters/03-neu.md:5:1: error: link to a file that does not exist: `images/foto.jpg` — put the file below content/ (e.g. content/images/) and link to it by that path",
+        expected: "content/chapters/03-neu.md:5:1: Fehler: Der Link führt zu einer Datei, die es nicht gibt: `images/foto.jpg` — Legen Sie die Datei unter content/ ab (z. B. content/images/) und verlinken Sie sie mit diesem Pfad.",
     },
     Case {
         name: "link in data to a missing chapter",
         file: "content/data/orte.yaml",
         text: "kind: list\ntitle: Orte\nitems:\n  - id: hauptsitz\n    title: Hauptsitz\n    link: 09-fehlt.md\n",
-        expected: "content/data/orte.yaml:6:11: error: link to a chapter that does not exist: `09-fehlt.md` — link to a file in content/chapters/ by its file name",
+        expected: "content/data/orte.yaml:6:11: Fehler: Der Link führt zu einem Kapitel, das es nicht gibt: `09-fehlt.md` — Verlinken Sie ein Kapitel über seinen Dateinamen in content/chapters/, z. B. `[Text](02-kapitel.md)`.",
     },
     Case {
         name: "template syntax error",
         file: "theme/templates/404.html",
         text: "{% extends \"base.html\" %}{% block main %}{{ page.title {% endblock main %}",
-        expected: "theme/templates/404.html: error: Failed to parse '404.html':  --> 1:56\n  |\n1 | {% extends \"base.html\" %}{% block main %}{{ page.title {% endblock main %}\n  |                                                        ^---\n  |\n  = expected `or`, `and`, `not`, `<=`, `>=`, `<`, `>`, `==`, `!=`, `+`, `-`, `*`, `/`, `%`, a filter, or a variable end (`}}`) — fix the template, or delete your copy in theme/ to use the built-in one",
+        expected: "theme/templates/404.html:1:56: Fehler: Fehler in der Vorlage: Failed to parse '404.html':  --> 1:56\n  |\n1 | {% extends \"base.html\" %}{% block main %}{{ page.title {% endblock main %}\n  |                                                        ^---\n  |\n  = expected `or`, `and`, `not`, `<=`, `>=`, `<`, `>`, `==`, `!=`, `+`, `-`, `*`, `/`, `%`, a filter, or a variable end (`}}`) — Korrigieren Sie die Vorlage, oder löschen Sie Ihre Kopie in theme/, dann gilt die eingebaute.",
     },
     Case {
         name: "template runtime error",
         file: "theme/templates/404.html",
         text: "{% extends \"base.html\" %}{% block main %}{{ page.nope.deeper }}{% endblock main %}",
-        expected: "theme/templates/404.html: error: Failed to render '404.html': Variable `page.nope.deeper` not found in context while rendering '404.html' — fix the template, or delete your copy in theme/ to use the built-in one",
+        expected: "theme/templates/404.html: Fehler: Fehler in der Vorlage: Failed to render '404.html': Variable `page.nope.deeper` not found in context while rendering '404.html' — Korrigieren Sie die Vorlage, oder löschen Sie Ihre Kopie in theme/, dann gilt die eingebaute.",
     },
 ];
 
@@ -291,7 +291,7 @@ fn bad_input_is_reported_and_the_previous_output_kept() {
         let err = stderr(&o);
         let diagnostics: Vec<&str> = err
             .lines()
-            .filter(|l| !l.ends_with("nothing was written"))
+            .filter(|l| !l.ends_with("es wurde nichts geschrieben"))
             .collect();
         let expected: Vec<&str> = case.expected.lines().collect();
         if o.status.code() != Some(1) || diagnostics != expected {
@@ -338,7 +338,7 @@ fn all_problems_are_collected() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert_eq!(
-        err.lines().filter(|l| l.contains(": error: ")).count(),
+        err.lines().filter(|l| l.contains(": Fehler: ")).count(),
         1,
         "data errors stop before link checks: {err}"
     );
@@ -348,11 +348,11 @@ fn all_problems_are_collected() {
     );
     let err = stderr(&book.run(&["check"]));
     assert_eq!(
-        err.lines().filter(|l| l.contains(": error: ")).count(),
+        err.lines().filter(|l| l.contains(": Fehler: ")).count(),
         3,
         "{err}"
     );
-    assert!(err.ends_with("3 errors\n"), "{err}");
+    assert!(err.ends_with("3 Fehler\n"), "{err}");
 }
 
 #[test]
@@ -375,11 +375,11 @@ fn warnings_do_not_fail_the_build() {
     let o = book.run(&["build"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let err = stderr(&o);
-    assert!(err.contains("content/chapters/01-einleitung.md:4:1: warning: the chapter was last reviewed on 2020-01-01, more than 12 months ago — check its content and set `reviewed:` to today's date"), "{err}");
-    assert!(err.contains("content/data/extra.yaml: warning: no chapter embeds this data file — add {{ list extra }} to a chapter"), "{err}");
-    assert!(err.contains("content/data/orte.yaml:1:1: warning: this list holds contact data but no review date — add `reviewed: YYYY-MM-DD` after checking addresses, phone numbers and links"), "{err}");
+    assert!(err.contains("content/chapters/01-einleitung.md:4:1: Warnung: Das Kapitel wurde zuletzt am 1. Januar 2020 geprüft, vor mehr als 12 Monaten — Prüfen Sie den Inhalt und setzen Sie `reviewed:` auf das heutige Datum."), "{err}");
+    assert!(err.contains("content/data/extra.yaml: Warnung: Kein Kapitel bindet diese Liste ein — Schreiben Sie `{{ list extra }}` als eigenen Absatz in ein Kapitel."), "{err}");
+    assert!(err.contains("content/data/orte.yaml:1:1: Warnung: Diese Liste enthält Kontaktdaten, aber kein Prüfdatum — Ergänzen Sie `reviewed: JJJJ-MM-TT`, nachdem Sie Adressen, Telefonnummern und Links geprüft haben."), "{err}");
     assert!(
-        stdout(&o).starts_with("built 2 chapters, 6 data files, 3 warnings"),
+        stdout(&o).starts_with("Gebaut: 2 Kapitel, 6 Listen, 3 Warnungen"),
         "{}",
         stdout(&o)
     );

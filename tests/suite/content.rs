@@ -20,7 +20,7 @@ fn the_handbook_builds_without_warnings() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(stderr(&o), "", "warnings or errors");
     assert!(
-        stdout(&o).starts_with("built 14 chapters, 12 data files, 0 warnings"),
+        stdout(&o).starts_with("Gebaut: 14 Kapitel, 12 Listen, 0 Warnungen"),
         "{}",
         stdout(&o)
     );

@@ -8,7 +8,7 @@ fn init_writes_a_handbook_that_builds_clean() {
     let o = handbook(tmp.path(), &["init", "mein-handbuch"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
-        stdout(&o).starts_with("created a new handbook in mein-handbuch (10 files)"),
+        stdout(&o).starts_with("Neues Handbuch in mein-handbuch angelegt (10 Dateien)"),
         "{}",
         stdout(&o)
     );
@@ -17,7 +17,7 @@ fn init_writes_a_handbook_that_builds_clean() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(stderr(&o), "", "no warnings");
     assert!(
-        stdout(&o).starts_with("built 2 chapters, 5 data files, 0 warnings"),
+        stdout(&o).starts_with("Gebaut: 2 Kapitel, 5 Listen, 0 Warnungen"),
         "{}",
         stdout(&o)
     );
@@ -48,7 +48,7 @@ fn init_never_overwrites() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         stderr(&o),
-        ".: error: the folder is not empty — choose a new folder name; nothing was written\n"
+        ".: Fehler: Der Ordner ist nicht leer; es wurde nichts geschrieben — Wählen Sie einen neuen Ordnernamen, z. B. `handbook init mein-handbuch`.\n"
     );
     assert_eq!(
         std::fs::read_to_string(tmp.path().join("notiz.txt")).expect("read"),

@@ -3,10 +3,14 @@
 
 use super::{Body, DataFile, Item, Phase, Point};
 use crate::diagnostic::{Diagnostic, Pos};
+use crate::i18n::{IdKind, Msg};
 use crate::model::markdown::{is_valid_id, slugify};
 use crate::model::yaml::Positions;
 use std::collections::HashMap;
 use std::path::Path;
+
+/// Due offsets go at most this many days from the event.
+const MAX_DUE_DAYS: i32 = 365;
 
 /// Every problem with the items of `d`.
 pub(super) fn items(d: &DataFile) -> Vec<Diagnostic> {
@@ -18,40 +22,42 @@ pub(super) fn items(d: &DataFile) -> Vec<Diagnostic> {
     match &d.body {
         Body::Organisations(items) => {
             for (i, item) in items.iter().enumerate() {
-                c.id(item, "item");
+                c.id(item, IdKind::Item);
                 c.url(item, item.url.as_deref(), &format!("items[{i}].url"));
             }
         }
         Body::Agencies(items) => {
             for (i, item) in items.iter().enumerate() {
-                c.id(item, "item");
+                c.id(item, IdKind::Item);
                 c.url(item, item.url.as_deref(), &format!("items[{i}].url"));
             }
         }
         Body::List(items) => {
             for (i, item) in items.iter().enumerate() {
-                c.id(item, "item");
+                c.id(item, IdKind::Item);
                 c.url(item, item.url.as_deref(), &format!("items[{i}].url"));
             }
         }
         Body::Links { groups, items } => {
             for g in groups {
-                c.id(g, "group");
+                c.id(g, IdKind::Group);
             }
             let known: Vec<&str> = groups.iter().map(|g| g.id.as_str()).collect();
             for (i, item) in items.iter().enumerate() {
-                c.id(item, "link");
+                c.id(item, IdKind::Link);
                 c.url(item, Some(&item.url), &format!("items[{i}].url"));
                 c.group(item, item.group.as_deref(), &known);
             }
         }
         Body::Checklist(phases) => {
-            for p in phases.iter().filter(|p| p.pos.is_some()) {
-                c.id(p, "phase");
+            for (i, p) in phases.iter().enumerate().filter(|(_, p)| p.pos.is_some()) {
+                c.id(p, IdKind::Phase);
+                c.due(p.due, d.positions.value(&format!("phases[{i}].due")));
             }
             // Point ids are unique across the whole checklist: readers' ticks are stored by them.
             for p in phases.iter().flat_map(|p| &p.points) {
-                c.id(p, "point");
+                c.id(p, IdKind::Point);
+                c.due(p.due, p.pos);
             }
         }
     }
@@ -65,23 +71,11 @@ pub(super) fn checklist_shape(
     phases: &[Phase],
     points: &[Point],
 ) -> Result<(), Diagnostic> {
-    let at = |key: &str| positions.key(key).unwrap_or(Pos::new(1, 1));
     if phases.is_empty() && points.is_empty() {
-        let pos = at("title");
-        return Err(
-            Diagnostic::error(path, pos.line, pos.col, "the checklist has no points")
-                .with_hint("add `phases:` with `points:`, or `points:` directly"),
-        );
+        return Err(Diagnostic::error(path, Msg::ChecklistEmpty).at(positions.key("title")));
     }
     if !phases.is_empty() && !points.is_empty() {
-        let pos = at("points");
-        return Err(Diagnostic::error(
-            path,
-            pos.line,
-            pos.col,
-            "a checklist has either `phases:` or `points:`, not both",
-        )
-        .with_hint("move these points into a phase"));
+        return Err(Diagnostic::error(path, Msg::ChecklistBoth).at(positions.key("points")));
     }
     Ok(())
 }
@@ -95,29 +89,30 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn error(&mut self, pos: Option<Pos>, message: String, hint: String) {
-        let pos = pos.unwrap_or(Pos::new(1, 1));
+    fn error(&mut self, pos: Option<Pos>, msg: Msg) {
         self.errors
-            .push(Diagnostic::error(&self.file.path, pos.line, pos.col, message).with_hint(hint));
+            .push(Diagnostic::error(&self.file.path, msg).at(pos.or(Some(Pos::new(1, 1)))));
     }
 
-    fn id(&mut self, item: &dyn Item, what: &str) {
+    fn id(&mut self, item: &dyn Item, what: IdKind) {
         let (id, pos) = (item.id(), item.pos());
         if !is_valid_id(id) {
             self.error(
                 pos,
-                format!("`{id}` is not a valid id"),
-                format!(
-                    "use lower-case letters, digits and `-`, e.g. `{}`",
-                    slugify(id)
-                ),
+                Msg::InvalidId {
+                    id: id.into(),
+                    suggestion: slugify(id),
+                },
             );
         } else if let Some(first) = self.seen.get(id) {
-            let line = first.map_or(1, |p| p.line);
+            let first_line = first.map_or(1, |p| p.line);
             self.error(
                 pos,
-                format!("duplicate {what} id `{id}`"),
-                format!("it is already used on line {line}; every id must be unique in its file"),
+                Msg::DuplicateId {
+                    what,
+                    id: id.into(),
+                    first_line,
+                },
             );
         } else {
             self.seen.insert(id.to_string(), pos);
@@ -131,29 +126,42 @@ impl Checker<'_> {
             let pos = self.file.positions.value(path).or(item.pos());
             self.error(
                 pos,
-                format!("the url `{u}` of `{}` is not a web address", item.id()),
-                "write it with https:// (or http://) in front".into(),
+                Msg::NotAWebAddress {
+                    url: u.into(),
+                    id: item.id().into(),
+                },
             );
         }
     }
 
     fn group(&mut self, item: &dyn Item, group: Option<&str>, known: &[&str]) {
+        let link = item.id().to_string();
         match group {
             Some(g) if !known.contains(&g) => self.error(
                 item.pos(),
-                format!("link `{}` names the unknown group `{g}`", item.id()),
-                if known.is_empty() {
-                    "list the groups under `groups:` first".to_string()
-                } else {
-                    format!("use one of: {}", known.join(", "))
+                Msg::UnknownGroup {
+                    link,
+                    group: g.into(),
+                    known: known.iter().map(|k| k.to_string()).collect(),
                 },
             ),
-            None if !known.is_empty() => self.error(
-                item.pos(),
-                format!("link `{}` has no group", item.id()),
-                "add `group: …` with one of the ids under `groups:`".into(),
-            ),
+            None if !known.is_empty() => self.error(item.pos(), Msg::NoGroup { link }),
             _ => {}
+        }
+    }
+
+    /// A `due:` offset farther from the event than a year is a typo.
+    fn due(&mut self, due: Option<i32>, pos: Option<Pos>) {
+        if let Some(days) = due
+            && days.abs() > MAX_DUE_DAYS
+        {
+            self.error(
+                pos,
+                Msg::DueOutOfRange {
+                    days,
+                    max: MAX_DUE_DAYS,
+                },
+            );
         }
     }
 }

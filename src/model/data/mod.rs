@@ -8,7 +8,8 @@ pub use items::{
     Organisation, Phase, Point,
 };
 
-use crate::diagnostic::{Diagnostic, Pos};
+use crate::diagnostic::{Diagnostic, Diagnostics, Pos};
+use crate::i18n::Msg;
 use crate::model::SourceFile;
 use crate::model::date::Date;
 use crate::model::markdown::{self, Link, Markdown, Resolve, is_valid_id};
@@ -234,7 +235,7 @@ impl MarkdownPass<'_> {
                 target,
                 raw: link.source.clone(),
                 offset: 0,
-                pos: Pos::default(),
+                pos: None,
             },
         });
     }
@@ -293,40 +294,39 @@ struct KindOnly {
 fn parse_body(file: &SourceFile) -> Result<(Kind, Header, Body, Positions), Diagnostic> {
     let (path, text) = (&file.path, &file.text);
     let positions = crate::model::yaml::locate(path, text, 0)?;
-    let kind: KindOnly = crate::model::yaml::deserialize(path, text, 0).map_err(|mut e| {
-        if e.message.contains("missing field `kind`") {
-            e.hint = Some(format!(
-                "start the file with `kind: …`, one of: {}",
-                Kind::names()
-            ));
-        }
-        e
-    })?;
+    let kind: KindOnly =
+        crate::model::yaml::deserialize(path, text, 0, &positions).map_err(|mut e| {
+            if let Msg::YamlMissingField { field, .. } = &*e.msg
+                && field == "kind"
+            {
+                *e.msg = Msg::MissingKind;
+            }
+            e
+        })?;
     let Some(kind) = Kind::from_name(&kind.kind) else {
-        let pos = positions.value("kind").unwrap_or(Pos::new(1, 1));
-        return Err(Diagnostic::error(
-            path,
-            pos.line,
-            pos.col,
-            format!("unknown kind `{}`", kind.kind),
-        )
-        .with_hint(format!("use one of: {}", Kind::names())));
+        return Err(
+            Diagnostic::error(path, Msg::UnknownKind { kind: kind.kind })
+                .at(positions.value("kind")),
+        );
     };
     let (header, body) = match kind {
         Kind::Organisations => {
-            let mut f: ItemsFile<Organisation> = crate::model::yaml::deserialize(path, text, 0)?;
+            let mut f: ItemsFile<Organisation> =
+                crate::model::yaml::deserialize(path, text, 0, &positions)?;
             (f.header(), Body::Organisations(f.items))
         }
         Kind::Agencies => {
-            let mut f: ItemsFile<Agency> = crate::model::yaml::deserialize(path, text, 0)?;
+            let mut f: ItemsFile<Agency> =
+                crate::model::yaml::deserialize(path, text, 0, &positions)?;
             (f.header(), Body::Agencies(f.items))
         }
         Kind::List => {
-            let mut f: ItemsFile<ListItem> = crate::model::yaml::deserialize(path, text, 0)?;
+            let mut f: ItemsFile<ListItem> =
+                crate::model::yaml::deserialize(path, text, 0, &positions)?;
             (f.header(), Body::List(f.items))
         }
         Kind::Links => {
-            let mut f: LinksFile = crate::model::yaml::deserialize(path, text, 0)?;
+            let mut f: LinksFile = crate::model::yaml::deserialize(path, text, 0, &positions)?;
             let header = f.header();
             (
                 header,
@@ -337,7 +337,7 @@ fn parse_body(file: &SourceFile) -> Result<(Kind, Header, Body, Positions), Diag
             )
         }
         Kind::Checklist => {
-            let mut f: ChecklistFile = crate::model::yaml::deserialize(path, text, 0)?;
+            let mut f: ChecklistFile = crate::model::yaml::deserialize(path, text, 0, &positions)?;
             let header = f.header();
             check::checklist_shape(path, &positions, &f.phases, &f.points)?;
             let phases = if f.phases.is_empty() {
@@ -386,25 +386,20 @@ fn locate(body: &mut Body, positions: &Positions) {
     }
 }
 
-/// Parses one data file and checks what can be checked within it (ids, addresses, groups).
-pub fn parse(file: &SourceFile) -> Result<DataFile, Vec<Diagnostic>> {
+/// Parses one data file and checks what can be checked within it; on success with its warnings.
+pub fn parse(file: &SourceFile) -> Result<(DataFile, Diagnostics), Diagnostics> {
     let stem = file
         .path
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("")
         .to_string();
-    let mut errors = Vec::new();
+    let mut errors = Diagnostics::new();
     if !is_valid_id(&stem) {
-        errors.push(
-            Diagnostic::error(
-                &file.path,
-                0,
-                0,
-                format!("`{stem}` is not a valid data file name"),
-            )
-            .with_hint("use lower-case letters, digits and `-` only, e.g. dachverbaende.yaml"),
-        );
+        errors.push(Diagnostic::error(
+            &file.path,
+            Msg::DataFileName { stem: stem.clone() },
+        ));
     }
     let (kind, header, mut body, positions) = match parse_body(file) {
         Ok(parts) => parts,
@@ -423,11 +418,12 @@ pub fn parse(file: &SourceFile) -> Result<DataFile, Vec<Diagnostic>> {
         positions,
     };
     errors.extend(check::items(&data));
-    if errors.is_empty() {
-        Ok(data)
-    } else {
-        Err(errors)
-    }
+    errors.extend(
+        crate::model::yaml::comment_cuts(&file.text, 0)
+            .into_iter()
+            .map(|(pos, msg)| Diagnostic::warning(&file.path, msg).at(pos)),
+    );
+    errors.or_fail(data)
 }
 
 #[cfg(test)]
@@ -439,7 +435,9 @@ mod tests {
             path: PathBuf::from(format!("content/data/{name}.yaml")),
             text: text.into(),
         };
-        parse(&file).map_err(|es| es.iter().map(ToString::to_string).collect())
+        parse(&file)
+            .map(|(d, _)| d)
+            .map_err(|es| es.iter().map(ToString::to_string).collect())
     }
 
     #[test]
@@ -482,7 +480,7 @@ mod tests {
         assert_eq!(
             e,
             [
-                "content/data/plan.yaml:12:9: error: duplicate point id `p1` — it is already used on line 7; every id must be unique in its file"
+                "content/data/plan.yaml:12:9: Fehler: Die Kennung `p1` eines Punkts kommt doppelt vor — Sie wird schon in Zeile 7 verwendet. Jede Kennung darf in einer Datei nur einmal vorkommen."
             ]
         );
     }
@@ -493,7 +491,7 @@ mod tests {
         assert_eq!(
             e,
             [
-                "content/data/x.yaml:1:7: error: unknown kind `people` — use one of: organisations, agencies, links, checklist, list"
+                "content/data/x.yaml:1:7: Fehler: Die Art `people` gibt es nicht — Schreiben Sie eine dieser Arten: organisations, agencies, links, checklist, list."
             ]
         );
     }
@@ -508,7 +506,7 @@ mod tests {
         assert_eq!(
             e,
             [
-                "content/data/links.yaml:4:5: error: items[0]: missing field `url` — add `url: …` to this entry"
+                "content/data/links.yaml:4:5: Fehler: Hier fehlt das Feld `url` (in `items` Nr. 1) — Ergänzen Sie eine Zeile `url: …` in diesem Eintrag."
             ]
         );
     }
@@ -523,8 +521,8 @@ mod tests {
         assert_eq!(
             e,
             [
-                "content/data/orgs.yaml:4:5: error: `Tür Verband` is not a valid id — use lower-case letters, digits and `-`, e.g. `tuer-verband`",
-                "content/data/orgs.yaml:8:10: error: the url `www.x.de` of `Tür Verband` is not a web address — write it with https:// (or http://) in front"
+                "content/data/orgs.yaml:4:5: Fehler: `Tür Verband` ist keine gültige Kennung — Kennungen bestehen aus Kleinbuchstaben, Ziffern und `-`, z. B. `tuer-verband`. Ändern Sie eine veröffentlichte Kennung nie: Die Häkchen der Leserinnen und Leser hängen daran.",
+                "content/data/orgs.yaml:8:10: Fehler: `www.x.de` (bei `Tür Verband`) ist keine Web-Adresse — Schreiben Sie https:// davor: `https://www.x.de`."
             ]
         );
     }

@@ -38,8 +38,10 @@ pub enum Target {
     Anchor(String),
     /// A file copied from content/ (path below content/).
     Asset(String),
-    /// Anything with a scheme (`https:`, `mailto:`, `tel:`).
+    /// A web, mail or phone address (`https:`, `http:`, `mailto:`, `tel:`, `//host`).
     External,
+    /// Any other scheme (`javascript:`, `data:`, `file:`, …): never allowed in a link.
+    Unsafe(String),
 }
 
 /// A link found in Markdown, with the byte offset of its start.
@@ -49,7 +51,7 @@ pub struct Link {
     pub raw: String,
     pub offset: usize,
     /// Where in its file (set by [`Rendered::locate`]).
-    pub pos: Pos,
+    pub pos: Option<Pos>,
 }
 
 /// `{{ kind id key=value }}` alone in a paragraph: embeds a data file.
@@ -59,7 +61,7 @@ pub struct Directive {
     pub id: String,
     pub filters: Vec<(String, String)>,
     pub offset: usize,
-    pub pos: Pos,
+    pub pos: Option<Pos>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,10 +76,9 @@ pub struct Heading {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub offset: usize,
-    pub pos: Pos,
+    pub pos: Option<Pos>,
     pub error: bool,
-    pub message: String,
-    pub hint: String,
+    pub msg: crate::i18n::Msg,
 }
 
 /// Plain text of one part of a page, for search.
@@ -103,15 +104,20 @@ impl Rendered {
     /// Sets the file position of every link, directive and problem: the Markdown started at
     /// byte `body_offset` of `text`.
     pub fn locate(&mut self, text: &str, body_offset: usize) {
-        let at = |offset: usize| Pos::of_offset(text, body_offset + offset);
+        let at = |offset: usize| Some(Pos::of_offset(text, body_offset + offset));
         for l in &mut self.links {
             l.pos = at(l.offset);
         }
         for d in &mut self.directives {
             d.pos = at(d.offset);
         }
+        // Lines the renderer counted within the Markdown become lines of the file.
+        let lines_before = Pos::of_offset(text, body_offset).line - 1;
         for p in &mut self.problems {
             p.pos = at(p.offset);
+            if let crate::i18n::Msg::DuplicateHeadingId { first_line, .. } = &mut p.msg {
+                *first_line += lines_before;
+            }
         }
     }
 }
@@ -136,13 +142,23 @@ fn options() -> Options {
 
 /// Classifies a link destination.
 pub fn classify(dest: &str) -> Target {
-    let has_scheme = dest.split_once(':').is_some_and(|(s, _)| {
-        !s.is_empty()
+    // Browsers drop whitespace and control characters inside addresses and ignore the case
+    // of the scheme (`Java\tScript:`): the scheme is judged as they would read it.
+    let squeezed: String = dest
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let scheme = squeezed.split_once(':').map(|(s, _)| s).filter(|s| {
+        s.starts_with(|c: char| c.is_ascii_alphabetic())
             && s.chars()
                 .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
     });
-    if has_scheme || dest.starts_with("//") {
-        return Target::External;
+    match scheme {
+        Some("https" | "http" | "mailto" | "tel") => return Target::External,
+        Some(_) => return Target::Unsafe(dest.to_string()),
+        None if squeezed.starts_with("//") => return Target::External,
+        None => {}
     }
     if let Some(anchor) = dest.strip_prefix('#') {
         return Target::Anchor(anchor.to_string());
@@ -179,20 +195,29 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-fn render_as(md: &str, resolve: &dyn Resolve, full: bool) -> Rendered {
+fn render_as(md: &str, resolve: &dyn Resolve, full: bool, origin: Origin) -> Rendered {
     let events: Vec<(Event, std::ops::Range<usize>)> =
         Parser::new_ext(md, options()).into_offset_iter().collect();
-    renderer::Renderer::new(&events, resolve, full).run()
+    renderer::Renderer::new(md, &events, resolve, full, origin).run()
 }
 
-/// Renders Markdown to HTML and collects headings, links, directives and search text.
+/// Where Markdown comes from, which decides what raw HTML in it becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Origin {
+    /// A chapter: raw HTML stays HTML (but nothing the Content-Security-Policy would block).
+    Chapter,
+    /// A data field (often pasted from elsewhere): raw HTML is shown as text.
+    DataField,
+}
+
+/// Renders a chapter's Markdown to HTML and collects headings, links, directives and search text.
 pub fn render(md: &str, resolve: &dyn Resolve) -> Rendered {
-    render_as(md, resolve, true)
+    render_as(md, resolve, true, Origin::Chapter)
 }
 
 /// Only what validation needs: headings, links, directives, problems (no HTML, no text).
 pub fn metadata(md: &str, resolve: &dyn Resolve) -> Rendered {
-    render_as(md, resolve, false)
+    render_as(md, resolve, false, Origin::Chapter)
 }
 
 /// The plain text of a Markdown snippet (for search).
@@ -210,7 +235,7 @@ pub fn plain_text(md: &str) -> String {
 
 /// Renders a short Markdown text (one paragraph) without the surrounding `<p>`.
 pub fn render_inline(md: &str, resolve: &dyn Resolve) -> Rendered {
-    let mut r = render(md, resolve);
+    let mut r = render_as(md, resolve, true, Origin::DataField);
     let html = r.html.trim_end();
     if html.starts_with("<p>") && html.ends_with("</p>") && html.matches("<p>").count() == 1 {
         r.html = html[3..html.len() - 4].to_string();
@@ -332,8 +357,43 @@ mod tests {
         assert_eq!(r.problems.len(), 1);
         let bad = render("{{ checklist }}", &Book);
         assert_eq!(
-            bad.problems[0].message,
-            "the directive `checklist` needs the id of a data file"
+            bad.problems[0].msg,
+            crate::i18n::Msg::DirectiveNeedsId {
+                kind: "checklist".into()
+            }
+        );
+    }
+
+    #[test]
+    fn raw_html_is_text_in_data_and_checked_in_chapters() {
+        let data = render_inline("Ein <b>fetter</b> <img src=x onerror=y> Text", &Book);
+        assert_eq!(
+            data.html,
+            "Ein &lt;b&gt;fetter&lt;/b&gt; &lt;img src=x onerror=y&gt; Text"
+        );
+        assert!(data.problems.is_empty());
+        let chapter = render(
+            "<p onclick=\"x()\">Hallo</p>\n\n<abbr title=\"MSO\">MSO</abbr>\n",
+            &Book,
+        );
+        assert_eq!(
+            chapter.problems[0].msg,
+            crate::i18n::Msg::BlockedHtml {
+                what: crate::i18n::BlockedHtml::EventAttribute
+            }
+        );
+        assert_eq!(chapter.problems.len(), 1);
+    }
+
+    #[test]
+    fn a_heading_id_given_twice_is_an_error() {
+        let r = render("## A {#x}\n\nText\n\n## B {#x}\n", &Book);
+        assert_eq!(
+            r.problems[0].msg,
+            crate::i18n::Msg::DuplicateHeadingId {
+                id: "x".into(),
+                first_line: 1
+            }
         );
     }
 
@@ -350,6 +410,16 @@ mod tests {
     fn classify_links() {
         assert_eq!(classify("https://x.de"), Target::External);
         assert_eq!(classify("mailto:a@b.de"), Target::External);
+        assert_eq!(classify("TEL:+49 2306 1234"), Target::External);
+        for bad in [
+            "javascript:alert(1)",
+            " Java\tScript:x",
+            "data:text/html,x",
+            "file:///etc/passwd",
+            "vbscript:x",
+        ] {
+            assert_eq!(classify(bad), Target::Unsafe(bad.to_string()), "{bad}");
+        }
         assert_eq!(classify("#oben"), Target::Anchor("oben".into()));
         assert_eq!(
             classify("../images/a.png"),

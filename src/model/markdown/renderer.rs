@@ -2,10 +2,10 @@
 //! gets special treatment (headings, directives, links, images, callouts, tables, task markers).
 
 use super::{
-    Directive, Heading, Link, Problem, Rendered, Resolve, Section, Target, classify, escape,
-    slugify,
+    Directive, Heading, Link, Origin, Problem, Rendered, Resolve, Section, Target, classify,
+    escape, slugify,
 };
-use crate::diagnostic::Pos;
+use crate::i18n::{BlockedHtml, Msg};
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -18,6 +18,7 @@ pub(super) struct Renderer<'a, 'e> {
     resolve: &'a dyn Resolve,
     /// HTML and search text too, not only what validation needs.
     full: bool,
+    origin: Origin,
     events: &'e [Located<'e>],
     out: Vec<Event<'e>>,
     r: Rendered,
@@ -28,20 +29,43 @@ pub(super) struct Renderer<'a, 'e> {
 }
 
 impl<'a, 'e> Renderer<'a, 'e> {
-    pub(super) fn new(events: &'e [Located<'e>], resolve: &'a dyn Resolve, full: bool) -> Self {
-        let used_ids = events
-            .iter()
-            .filter_map(|(e, _)| match e {
-                Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
-                _ => None,
-            })
-            .collect();
+    pub(super) fn new(
+        source: &'e str,
+        events: &'e [Located<'e>],
+        resolve: &'a dyn Resolve,
+        full: bool,
+        origin: Origin,
+    ) -> Self {
+        let mut r = Rendered::default();
+        // Explicit ids are claimed first, so that generated ones never take them; an explicit
+        // id given twice would leave one anchor unreachable.
+        let mut used_ids: HashSet<String> = HashSet::new();
+        let mut first_at: std::collections::HashMap<String, usize> = Default::default();
+        for (e, range) in events {
+            if let Event::Start(Tag::Heading { id: Some(id), .. }) = e {
+                if let Some(first) = first_at.get(id.as_ref()) {
+                    r.problems.push(Problem {
+                        offset: range.start,
+                        pos: None,
+                        error: true,
+                        msg: Msg::DuplicateHeadingId {
+                            id: id.to_string(),
+                            first_line: source[..*first].matches('\n').count() + 1,
+                        },
+                    });
+                } else {
+                    first_at.insert(id.to_string(), range.start);
+                }
+                used_ids.insert(id.to_string());
+            }
+        }
         Renderer {
             resolve,
             full,
+            origin,
             events,
             out: Vec::with_capacity(events.len()),
-            r: Rendered::default(),
+            r,
             used_ids,
             section: Section::default(),
         }
@@ -98,6 +122,7 @@ impl<'a, 'e> Renderer<'a, 'e> {
                 self.html("</div>\n");
             }
             Event::TaskListMarker(done) => self.task_marker(*done),
+            Event::Html(html) | Event::InlineHtml(html) => self.raw_html(html, range.start),
             Event::Text(t) | Event::Code(t) => {
                 if self.full {
                     self.section.text.push_str(&german_quotes(t));
@@ -113,6 +138,24 @@ impl<'a, 'e> Renderer<'a, 'e> {
             _ => self.out.push(event.clone()),
         }
         i + 1
+    }
+
+    /// HTML the author wrote: shown as text in data fields; in chapters kept, unless it holds
+    /// what the site's Content-Security-Policy would block anyway.
+    fn raw_html(&mut self, html: &CowStr<'e>, offset: usize) {
+        if self.origin == Origin::DataField {
+            self.out.push(Event::Text(html.clone()));
+            return;
+        }
+        if let Some(what) = blocked(html) {
+            self.r.problems.push(Problem {
+                offset,
+                pos: None,
+                error: true,
+                msg: Msg::BlockedHtml { what },
+            });
+        }
+        self.out.push(Event::Html(html.clone()));
     }
 
     fn html(&mut self, html: &str) {
@@ -149,11 +192,9 @@ impl<'a, 'e> Renderer<'a, 'e> {
         if *level == HeadingLevel::H1 {
             self.r.problems.push(Problem {
                 offset: range.start,
-                pos: Pos::default(),
+                pos: None,
                 error: false,
-                message: "a level-1 heading (`#`) inside a chapter".into(),
-                hint: "the chapter title is the page's only level-1 heading; use `##` for sections"
-                    .into(),
+                msg: Msg::HeadingLevelOne,
             });
         }
         if self.full {
@@ -217,18 +258,16 @@ impl<'a, 'e> Renderer<'a, 'e> {
                     self.html(&format!("<!--directive:{}-->\n", self.r.directives.len()));
                     self.r.directives.push(d);
                 }
-                Err(p) => self.r.problems.push(p),
+                Err(p) => self.r.problems.push(*p),
             }
             return end + 1;
         }
         if text.contains("{{") {
             self.r.problems.push(Problem {
                 offset: range.start,
-                pos: Pos::default(),
+                pos: None,
                 error: false,
-                message: "`{{` inside a paragraph is shown as text".into(),
-                hint: "a directive must stand alone in its paragraph, with empty lines around it"
-                    .into(),
+                msg: Msg::BracesInParagraph,
             });
         }
         self.out.push(event.clone());
@@ -271,12 +310,14 @@ impl<'a, 'e> Renderer<'a, 'e> {
                 None,
             ),
             Target::Anchor(_) | Target::External => (dest.to_string(), None),
+            // Reported by validation; the page is never written.
+            Target::Unsafe(_) => ("#".to_string(), None),
         };
         self.r.links.push(Link {
             target,
             raw: dest.into(),
             offset,
-            pos: Pos::default(),
+            pos: None,
         });
         (href, title)
     }
@@ -371,28 +412,29 @@ fn callout_title(kind: BlockQuoteKind) -> (&'static str, &'static str) {
 }
 
 /// Parses the inside of `{{ … }}`.
-fn parse_directive(inner: &str, offset: usize) -> Result<Directive, Problem> {
+fn parse_directive(inner: &str, offset: usize) -> Result<Directive, Box<Problem>> {
     let mut words = inner.split_whitespace();
-    let problem = |message: String| Problem {
-        offset,
-        pos: Pos::default(),
-        error: true,
-        message,
-        hint: "write it as {{ KIND ID }}, e.g. {{ checklist veranstaltungsplanung }}".into(),
+    let problem = |msg: Msg| {
+        Box::new(Problem {
+            offset,
+            pos: None,
+            error: true,
+            msg,
+        })
     };
-    let kind = words
-        .next()
-        .ok_or_else(|| problem("empty directive".into()))?;
+    let kind = words.next().ok_or_else(|| problem(Msg::DirectiveEmpty))?;
     let id = words.next().ok_or_else(|| {
-        problem(format!(
-            "the directive `{kind}` needs the id of a data file"
-        ))
+        problem(Msg::DirectiveNeedsId {
+            kind: kind.to_string(),
+        })
     })?;
     let mut filters = Vec::new();
     for w in words {
-        let (k, v) = w
-            .split_once('=')
-            .ok_or_else(|| problem(format!("`{w}` is not a filter of the form key=value")))?;
+        let (k, v) = w.split_once('=').ok_or_else(|| {
+            problem(Msg::DirectiveFilterForm {
+                word: w.to_string(),
+            })
+        })?;
         filters.push((k.to_string(), v.to_string()));
     }
     Ok(Directive {
@@ -400,6 +442,73 @@ fn parse_directive(inner: &str, offset: usize) -> Result<Directive, Problem> {
         id: id.to_string(),
         filters,
         offset,
-        pos: Pos::default(),
+        pos: None,
     })
+}
+
+/// What in raw HTML the site's Content-Security-Policy would block: scripts, event handler
+/// attributes, inline styles, `javascript:` addresses.
+fn blocked(html: &str) -> Option<BlockedHtml> {
+    let lower = html.to_ascii_lowercase();
+    if lower.contains("<script") {
+        return Some(BlockedHtml::Script);
+    }
+    // Attribute names inside tags (`<a onclick = "…">`), whitespace around `=` dropped.
+    let mut names = Vec::new();
+    for tag in lower.split('<').skip(1) {
+        let inside = tag.split('>').next().unwrap_or("");
+        let mut squeezed = inside.to_string();
+        while squeezed.contains(" =") || squeezed.contains("= ") {
+            squeezed = squeezed.replace(" =", "=").replace("= ", "=");
+        }
+        for word in squeezed.split_whitespace().skip(1) {
+            if let Some((name, _)) = word.split_once('=') {
+                names.push(name.to_string());
+            }
+        }
+    }
+    let event = |n: &String| {
+        n.len() > 2 && n.starts_with("on") && n[2..].bytes().all(|b| b.is_ascii_lowercase())
+    };
+    if names.iter().any(event) {
+        return Some(BlockedHtml::EventAttribute);
+    }
+    if names.iter().any(|n| n == "style") {
+        return Some(BlockedHtml::StyleAttribute);
+    }
+    let squeezed: String = lower
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    if squeezed.contains("javascript:") {
+        return Some(BlockedHtml::ScriptAddress);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_the_policy_blocks() {
+        assert_eq!(blocked("<SCRIPT src=x>"), Some(BlockedHtml::Script));
+        assert_eq!(
+            blocked("<img src=x onerror = \"a()\">"),
+            Some(BlockedHtml::EventAttribute)
+        );
+        assert_eq!(
+            blocked("<p style=\"color:red\">"),
+            Some(BlockedHtml::StyleAttribute)
+        );
+        assert_eq!(
+            blocked("<a href=\"java\tscript:x\">"),
+            Some(BlockedHtml::ScriptAddress)
+        );
+        assert_eq!(blocked("<details><summary>online=ja</summary>"), None);
+        assert_eq!(
+            blocked("<abbr title=\"Migrantenselbstorganisation\">MSO</abbr>"),
+            None
+        );
+    }
 }

@@ -426,16 +426,16 @@ fn respond(mut stream: std::net::TcpStream, root: &Path, rules: &[handbook::netl
     }
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split('?').next().unwrap_or("/").to_string();
-    let file = match handbook::preview::serve::route(&path) {
-        handbook::preview::serve::Route::File(f) => f,
-        handbook::preview::serve::Route::Forbidden => String::from("\0"),
+    let file = match handbook::preview::route(&path) {
+        handbook::preview::Route::File(f) => f,
+        handbook::preview::Route::Forbidden => String::from("\0"),
     };
     let mut p = root.join(&file);
     if p.is_dir() {
         p = p.join("index.html");
     }
     let (status, body, ctype) = match std::fs::read(&p) {
-        Ok(b) => ("200 OK", b, handbook::preview::serve::content_type(&file)),
+        Ok(b) => ("200 OK", b, handbook::preview::content_type(&file)),
         Err(_) => (
             "404 Not Found",
             std::fs::read(root.join("404.html")).unwrap_or_default(),

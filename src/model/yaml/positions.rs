@@ -1,95 +1,7 @@
-//! YAML parsing whose errors point at the line and say what to do.
+//! Positions: where every key and value of a YAML text stands, by path.
 
-use crate::diagnostic::{Diagnostic, Pos};
-use serde::de::DeserializeOwned;
+use crate::diagnostic::Pos;
 use std::collections::HashMap;
-use std::path::Path;
-
-/// Parses `text` (which starts `line_offset` lines into the file at `path`). Nesting deeper than
-/// [`MAX_DEPTH`] is refused before serde_yaml reads the text.
-pub fn parse<T: DeserializeOwned>(
-    path: &Path,
-    text: &str,
-    line_offset: usize,
-) -> Result<T, Diagnostic> {
-    locate(path, text, line_offset)?;
-    deserialize(path, text, line_offset)
-}
-
-/// Where the keys and values of `text` stand; an error when it is nested too deep.
-pub fn locate(path: &Path, text: &str, line_offset: usize) -> Result<Positions, Diagnostic> {
-    match Positions::of(text, line_offset) {
-        Ok(p) => Ok(p),
-        Err(Unreadable::TooDeep(pos)) => Err(Diagnostic::error(
-            path,
-            pos.line,
-            pos.col,
-            format!("the text is nested more than {MAX_DEPTH} levels deep"),
-        )
-        .with_hint("handbook data needs only a few levels: check the indentation and brackets")),
-        // serde_yaml explains the error.
-        Err(Unreadable::Syntax) => Ok(Positions::default()),
-    }
-}
-
-/// Reads `text` into `T` (after [`locate`] has bounded its depth).
-pub fn deserialize<T: DeserializeOwned>(
-    path: &Path,
-    text: &str,
-    line_offset: usize,
-) -> Result<T, Diagnostic> {
-    serde_yaml::from_str(text).map_err(|e| error(path, &e, line_offset))
-}
-
-fn error(path: &Path, e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
-    let full = e.to_string();
-    // serde_yaml appends " at line L column C"; we print the position in front instead.
-    let message = strip_locations(&full);
-    let pos = e.location().map_or(Pos::new(line_offset + 1, 1), |l| {
-        Pos::new(l.line() + line_offset, l.column())
-    });
-    let hint = hint_for(&message);
-    // Nested paths (`phases[2].points[0]: missing field ...`) stay: they say which entry is meant.
-    Diagnostic::error(path, pos.line, pos.col, message).with_hint(hint)
-}
-
-/// Removes every " at line L column C" from a serde_yaml message.
-fn strip_locations(message: &str) -> String {
-    let mut out = message.to_string();
-    while let Some(i) = out.find(" at line ") {
-        let rest = &out[i + " at line ".len()..];
-        let after_line = rest.trim_start_matches(|c: char| c.is_ascii_digit());
-        let Some(after_col) = after_line.strip_prefix(" column ") else {
-            break;
-        };
-        let tail = after_col
-            .trim_start_matches(|c: char| c.is_ascii_digit())
-            .to_string();
-        out.truncate(i);
-        out.push_str(&tail);
-    }
-    out
-}
-
-fn hint_for(message: &str) -> String {
-    if message.contains("unknown field") {
-        "remove this key or correct its spelling".into()
-    } else if let Some(field) = message.split("missing field `").nth(1) {
-        let field = field.split('`').next().unwrap_or("");
-        format!("add `{field}: …` to this entry")
-    } else if message.contains("unknown variant") {
-        "use one of the values listed".into()
-    } else if message.contains("invalid type") {
-        "check the value's form: text, a number, a list (`- …`) or a map (`key: value`)".into()
-    } else if message.contains("duplicate entry") || message.contains("duplicate key") {
-        "each key may appear only once in an entry".into()
-    } else if message.contains("is not a date") {
-        "write dates as 2026-11-25".into()
-    } else {
-        "check indentation (spaces, not tabs), colons after keys, and quotes around text containing `: ` or `#`"
-            .into()
-    }
-}
 
 /// Nesting deeper than this is an error before serde_yaml reads the text: handbook data needs
 /// five levels (`phases[0].points[3].text`), and very deep nesting makes the parser slow.
@@ -101,6 +13,8 @@ pub const MAX_DEPTH: usize = 32;
 pub struct Positions {
     values: HashMap<String, Pos>,
     keys: HashMap<String, Pos>,
+    /// Text values with where they stand, for errors that name a value but not its place.
+    scalars: Vec<(String, Pos)>,
 }
 
 /// One open collection while walking the events.
@@ -147,7 +61,12 @@ impl Positions {
                     stack.pop();
                     stack.push(Frame::Map(Some(value)));
                 }
-                Event::Scalar(..) | Event::Alias(_) => {
+                Event::Scalar(value, ..) => {
+                    out.values.insert(path(&stack), pos);
+                    out.scalars.push((value, pos));
+                    advance(&mut stack);
+                }
+                Event::Alias(_) => {
                     out.values.insert(path(&stack), pos);
                     advance(&mut stack);
                 }
@@ -174,6 +93,14 @@ impl Positions {
     /// Where the value at `path` starts (`items[2].id`; `""` is the whole document).
     pub fn value(&self, path: &str) -> Option<Pos> {
         self.values.get(path).copied()
+    }
+
+    /// Where the first value written as `value` stands.
+    pub fn find_value(&self, value: &str) -> Option<Pos> {
+        self.scalars
+            .iter()
+            .find(|(v, _)| v == value)
+            .map(|(_, p)| *p)
     }
 
     /// Where the key of the value at `path` stands (`reviewed`, `items[2].url`).
@@ -222,27 +149,6 @@ fn advance(stack: &mut [Frame]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[derive(serde::Deserialize, Debug)]
-    #[serde(deny_unknown_fields)]
-    #[allow(dead_code)]
-    struct T {
-        a: String,
-    }
-
-    #[test]
-    fn errors_carry_position_and_hint() {
-        let e = parse::<T>(Path::new("f.yaml"), "b: 1\n", 2).expect_err("unknown");
-        assert_eq!(
-            e.to_string(),
-            "f.yaml:3:1: error: unknown field `b`, expected `a` — remove this key or correct its spelling"
-        );
-        let e = parse::<T>(Path::new("f.yaml"), "a: b: c\n", 0).expect_err("bad");
-        assert_eq!(
-            e.to_string(),
-            "f.yaml:1:5: error: mapping values are not allowed in this context — check indentation (spaces, not tabs), colons after keys, and quotes around text containing `: ` or `#`"
-        );
-    }
 
     #[test]
     fn positions_by_path() {
