@@ -216,7 +216,9 @@ impl<'r> Walk<'r> {
                 Err(e) => {
                     let path = e.path().unwrap_or(root).to_path_buf();
                     let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-                    let msg = if e.loop_ancestor().is_some() {
+                    let looped = e.loop_ancestor().is_some()
+                        || e.io_error().and_then(std::io::Error::raw_os_error) == Some(ELOOP);
+                    let msg = if looped {
                         Msg::LinkLoop
                     } else {
                         Msg::Io {

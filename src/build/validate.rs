@@ -49,6 +49,7 @@ pub fn validate(site: &Site, today: Date) -> Result<(Proven<'_>, Diagnostics), D
     out.extend(unused_data(site, &pages));
     out.extend(freshness(site, today));
     out.extend(imprint(site));
+    out.extend(generated_paths(site));
     let embeds = embeds
         .into_iter()
         .map(|page| page.into_iter().flatten().collect())
@@ -266,6 +267,47 @@ fn freshness(site: &Site, today: Date) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Files handbook writes itself: a copied file at one of these paths would replace it (or be
+/// replaced), without a word.
+const GENERATED: [&str; 7] = [
+    "index.html",
+    "404.html",
+    "search-index.json",
+    "sw.js",
+    "manifest.webmanifest",
+    "sitemap.xml",
+    "robots.txt",
+];
+
+/// Folders handbook fills itself: the theme's assets and the print page.
+const GENERATED_FOLDERS: [&str; 2] = ["assets/", "drucken/"];
+
+/// Copied files whose place in the site is one handbook writes.
+fn generated_paths(site: &Site) -> Vec<Diagnostic> {
+    let pages: HashSet<String> = site
+        .chapters
+        .iter()
+        .map(|c| format!("{}/index.html", c.slug))
+        .collect();
+    site.assets
+        .iter()
+        .filter(|a| {
+            GENERATED.contains(&a.site_path.as_str())
+                || GENERATED_FOLDERS.iter().any(|f| a.site_path.starts_with(f))
+                || pages.contains(&a.site_path)
+        })
+        .map(|a| {
+            let shown = site.config_path.with_file_name(&a.site_path);
+            Diagnostic::error(
+                shown,
+                Msg::GeneratedPath {
+                    generated: format!("{}{}", site.config.base_path(), a.site_path),
+                },
+            )
+        })
+        .collect()
 }
 
 /// The imprint named in handbook.yaml must be a chapter (else the footer link would vanish).

@@ -7,8 +7,8 @@ fn shape(s: Shape) -> &'static str {
         Shape::Text => "ein Text",
         Shape::Number => "eine Zahl",
         Shape::YesNo => "ja oder nein (true/false)",
-        Shape::List => "eine Liste (Zeilen mit `- ` davor)",
-        Shape::Map => "ein Eintrag mit Feldern (`feld: wert`)",
+        Shape::List => "eine Liste",
+        Shape::Map => "ein Eintrag mit Feldern",
         Shape::Nothing => "nichts",
         Shape::Unknown => "ein anderer Wert",
     }
@@ -183,14 +183,21 @@ pub(super) fn text(msg: &Msg) -> Text {
         M::DuplicateHeadingId { id, first_line } => Text::new(format!("Die Abschnitts-Kennung `{id}` steht in diesem Kapitel zweimal"))
             .hint(format!("Sie wird schon in Zeile {first_line} verwendet. Geben Sie einer der beiden Überschriften eine andere: `## Titel {{#anderer-name}}`.")),
         M::BlockedHtml { what } => {
+            let what_kind = *what;
             let what = match what {
                 BlockedHtml::Script => "Ein `<script>` im Kapitel",
                 BlockedHtml::EventAttribute => "Ein Ereignis-Attribut (`on…=`) im Kapitel",
                 BlockedHtml::StyleAttribute => "Ein `style=`-Attribut im Kapitel",
                 BlockedHtml::ScriptAddress => "Eine `javascript:`-Adresse im Kapitel",
             };
-            Text::new(format!("{what} ist nicht erlaubt"))
-                .hint("Die Sicherheitsregeln der Website (Content-Security-Policy) würden es ohnehin blockieren. Entfernen Sie es; Gestaltung gehört in theme/assets/style.css.")
+            Text::new(format!("{what} ist nicht erlaubt")).hint(format!(
+                "Die Sicherheitsregeln der Website (Content-Security-Policy) würden es ohnehin blockieren. Entfernen Sie es; {}",
+                if matches!(what_kind, BlockedHtml::StyleAttribute) {
+                    "Gestaltung gehört in theme/assets/style.css."
+                } else {
+                    "Skripte gehören in theme/assets/ und werden dort eingebunden."
+                }
+            ))
         }
         M::UnsafeLink { url } => Text::new(format!("Die Adresse `{url}` ist in einem Link nicht erlaubt"))
             .hint("Links führen zu Kapiteln (`02-kapitel.md`), zu Dateien im Handbuch oder zu Adressen mit https://, http://, mailto: oder tel:."),

@@ -7,8 +7,8 @@ fn shape(s: Shape) -> &'static str {
         Shape::Text => "text",
         Shape::Number => "a number",
         Shape::YesNo => "true or false",
-        Shape::List => "a list (lines starting with `- `)",
-        Shape::Map => "an entry with fields (`field: value`)",
+        Shape::List => "a list",
+        Shape::Map => "an entry with fields",
         Shape::Nothing => "nothing",
         Shape::Unknown => "another value",
     }

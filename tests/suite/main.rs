@@ -10,3 +10,4 @@ mod init;
 mod plans;
 mod robust;
 mod serve;
+mod trust;

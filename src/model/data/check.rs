@@ -50,14 +50,20 @@ pub(super) fn items(d: &DataFile) -> Vec<Diagnostic> {
             }
         }
         Body::Checklist(phases) => {
-            for (i, p) in phases.iter().enumerate().filter(|(_, p)| p.pos.is_some()) {
-                c.id(p, IdKind::Phase);
-                c.due(p.due, d.positions.value(&format!("phases[{i}].due")));
-            }
-            // Point ids are unique across the whole checklist: readers' ticks are stored by them.
-            for p in phases.iter().flat_map(|p| &p.points) {
-                c.id(p, IdKind::Point);
-                c.due(p.due, p.pos);
+            let bare = d.positions.value("points").is_some();
+            for (i, phase) in phases.iter().enumerate() {
+                let at = if bare {
+                    "points".to_string()
+                } else {
+                    c.id(phase, IdKind::Phase);
+                    c.due(phase.due, &format!("phases[{i}].due"));
+                    format!("phases[{i}].points")
+                };
+                // Point ids are unique across the whole checklist: readers' ticks are stored by them.
+                for (j, p) in phase.points.iter().enumerate() {
+                    c.id(p, IdKind::Point);
+                    c.due(p.due, &format!("{at}[{j}].due"));
+                }
             }
         }
     }
@@ -151,12 +157,12 @@ impl Checker<'_> {
     }
 
     /// A `due:` offset farther from the event than a year is a typo.
-    fn due(&mut self, due: Option<i32>, pos: Option<Pos>) {
+    fn due(&mut self, due: Option<i32>, path: &str) {
         if let Some(days) = due
             && days.abs() > MAX_DUE_DAYS
         {
             self.error(
-                pos,
+                self.file.positions.value(path),
                 Msg::DueOutOfRange {
                     days,
                     max: MAX_DUE_DAYS,

@@ -166,11 +166,16 @@ impl Drop for Serve {
 
 /// A raw HTTP/1.0 request (the path is sent exactly as given); returns the status code and the whole answer.
 pub fn raw_get(port: u16, method: &str, path: &str) -> (u16, String) {
+    raw_request(port, method, path, "localhost")
+}
+
+/// Like [`raw_get`], with the `Host` header given.
+pub fn raw_request(port: u16, method: &str, path: &str, host: &str) -> (u16, String) {
     use std::io::{Read, Write};
     let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
     s.set_read_timeout(Some(std::time::Duration::from_secs(30)))
         .expect("timeout");
-    write!(s, "{method} {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").expect("write");
+    write!(s, "{method} {path} HTTP/1.0\r\nHost: {host}\r\n\r\n").expect("write");
     let mut out = Vec::new();
     let _ = s.read_to_end(&mut out);
     let text = String::from_utf8_lossy(&out).into_owned();
