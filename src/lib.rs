@@ -1,28 +1,37 @@
 //! `handbook`: a static-site generator for interactive handbooks.
 //!
-//! Code map — the pipeline, one file per stage:
+//! The code map. The folders are the pipeline; each file holds one idea.
 //!
 //! ```text
-//! handbook.yaml + content/ + theme/
-//!   -> load      load.rs      walk the tree (sorted): settings, data, theme; list chapters (I/O)
-//!   -> parse     site.rs      chapters (front matter, then Markdown metadata), data       (pure*)
-//!                config.rs    handbook.yaml
-//!                markdown.rs  Markdown -> HTML, headings, links, directives
-//!                data.rs      the data kinds and their checks
-//!                yaml.rs      YAML errors with line and hint
-//!   -> validate  validate.rs  directives, links, anchors, freshness                     (pure)
-//!   -> render    render.rs    Tera pages, print page and assets into a sink             (pure*)
-//!                search.rs    the search index entries
-//!                theme.rs     the built-in theme, overridden from disk
-//!   -> write     write.rs     temp folder, then swap in atomically                      (I/O)
-//! serve.rs    build into memory, then watch.rs -> build -> reload browsers; HTTP
-//! netlify.rs  the headers production sends, also sent by the preview
-//! init.rs     a new handbook (starter files in src/starter/)
-//! diagnostic.rs, date.rs, fs.rs, hash.rs   what every stage uses
+//! main.rs, cli.rs        the command line; main alone prints and picks the exit code
+//! lib.rs                 the pipeline as timed stages: run(), build(), check()
 //!
-//! * Chapters are read when they are worked on (once to parse, once to render) through
-//!   `fs::Files`, which the build sets to the disk: a big handbook never sits in memory whole.
+//! build/   the stages, in order
+//!   load.rs              walk content/ and theme/, read files (only inside the handbook)   I/O
+//!   parse.rs             settings, chapters (front matter, then Markdown), data files
+//!   validate.rs          directives, links, anchors, freshness; hands render what it proved
+//!   embed.rs             what a directive shows of a data file (typed views, anchors)
+//!   render.rs            pages, print page, search index, 404, sitemap, into a sink
+//!   context.rs           what templates see (typed contexts)
+//!   templates.rs         Tera, errors at the template; template_graph.rs finds loops
+//!   html.rs, print.rs    HTML rewriting; the whole-book print page
+//!   search.rs, offline.rs   search entries; service worker and manifest
+//!   theme.rs             the built-in theme, overridden file by file
+//!   sink.rs              where output goes: disk, memory (preview), nowhere (check)
+//!   write.rs             temporary folder, then swapped in atomically                      I/O
+//! model/   what authors write, parsed into types (pure)
+//!   config.rs            handbook.yaml, BaseUrl
+//!   data/                the data kinds, their items and checks
+//!   markdown/            front matter, slugs, the Markdown renderer
+//!   yaml/                parsing, positions, errors explained in authors' terms
+//!   date.rs, site.rs     dates; the parsed handbook
+//! preview/ `handbook serve`: builds into memory, serves, watches, reloads       I/O
+//! i18n/    every message, one catalogue per language (de, en)
+//! diagnostic.rs, fs.rs, hash.rs, parallel.rs, suggest.rs, netlify.rs, init.rs
 //! ```
+//!
+//! Chapters are read when they are worked on (once to parse, once to render) through
+//! [`fs::Files`]: a big handbook never sits in memory whole.
 
 pub mod build;
 pub mod cli;

@@ -6,7 +6,7 @@ const MAX_THREADS: usize = 8;
 /// How many threads the build uses: the machine's cores (at most [`MAX_THREADS`]).
 pub(crate) fn threads() -> usize {
     std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
+        .map_or(1, std::num::NonZero::get)
         .clamp(1, MAX_THREADS)
 }
 

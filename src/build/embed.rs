@@ -117,7 +117,7 @@ impl<'d> Filter<'d> {
                     return Err(Msg::NoSuchItem {
                         data: d.id.clone(),
                         missing: missing.to_string(),
-                        known: ids.iter().map(|i| i.to_string()).collect(),
+                        known: ids.iter().map(std::string::ToString::to_string).collect(),
                     });
                 }
                 filter.ids = Some(wanted);
@@ -176,7 +176,11 @@ impl<'d> Filter<'d> {
 }
 
 fn unknown_filter(key: &str, kind: Kind) -> Refusal {
-    let mut allowed: Vec<String> = kind.filters().iter().map(|k| k.to_string()).collect();
+    let mut allowed: Vec<String> = kind
+        .filters()
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect();
     if kind.takes_ids() {
         allowed.push("ids".into());
     }

@@ -61,7 +61,10 @@ impl DiskSink {
     fn place(&self, rel: &str) -> Result<PathBuf, Diagnostic> {
         let path = self.root.join(rel);
         if let Some(parent) = path.parent() {
-            let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
+            let mut made = self
+                .made
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             if !made.contains(parent) {
                 std::fs::create_dir_all(parent)
                     .map_err(|e| self.error(rel, FileOp::CreateDir, &e))?;

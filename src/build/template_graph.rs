@@ -24,7 +24,10 @@ fn visit<'g>(
     done: &mut BTreeSet<&'g str>,
 ) -> Option<Vec<String>> {
     if let Some(i) = path.iter().position(|n| *n == node) {
-        let mut cycle: Vec<String> = path[i..].iter().map(|n| n.to_string()).collect();
+        let mut cycle: Vec<String> = path[i..]
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect();
         cycle.push(node.to_string());
         return Some(cycle);
     }

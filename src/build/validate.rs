@@ -168,7 +168,7 @@ impl<'s> Links<'s> {
                 let slug = path.trim_matches('/');
                 Msg::NoSuchFile {
                     path: path.clone(),
-                    chapter: self.slugs.get(slug).map(|f| f.to_string()),
+                    chapter: self.slugs.get(slug).map(std::string::ToString::to_string),
                 }
             }),
             Target::Unsafe(url) => Some(Msg::UnsafeLink { url: url.clone() }),
@@ -261,7 +261,7 @@ fn freshness(site: &Site, today: Date) -> Vec<Diagnostic> {
                 d.has_contacts(),
             )),
             None if months.is_some() && d.has_contacts() => {
-                out.push(Diagnostic::warning(&d.path, Msg::ContactsUndated).at(Pos::new(1, 1)))
+                out.push(Diagnostic::warning(&d.path, Msg::ContactsUndated).at(Pos::new(1, 1)));
             }
             None => {}
         }

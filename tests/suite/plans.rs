@@ -761,7 +761,9 @@ fn a_share_link_opened_in_a_fresh_browser_gives_the_same_plan() {
         "the newer shared entry wins"
     );
     assert_eq!(
-        stored_plans(&b)["plans"].as_object().map(|o| o.len()),
+        stored_plans(&b)["plans"]
+            .as_object()
+            .map(serde_json::Map::len),
         Some(1)
     );
 

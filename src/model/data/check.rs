@@ -148,7 +148,7 @@ impl Checker<'_> {
                 Msg::UnknownGroup {
                     link,
                     group: g.into(),
-                    known: known.iter().map(|k| k.to_string()).collect(),
+                    known: known.iter().map(std::string::ToString::to_string).collect(),
                 },
             ),
             None if !known.is_empty() => self.error(item.pos(), Msg::NoGroup { link }),

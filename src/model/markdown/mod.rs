@@ -196,7 +196,7 @@ pub fn escape(s: &str) -> String {
 }
 
 fn render_as(md: &str, resolve: &dyn Resolve, full: bool, origin: Origin) -> Rendered {
-    let events: Vec<(Event, std::ops::Range<usize>)> =
+    let events: Vec<(Event<'_>, std::ops::Range<usize>)> =
         Parser::new_ext(md, options()).into_offset_iter().collect();
     renderer::Renderer::new(md, &events, resolve, full, origin).run()
 }

@@ -8,8 +8,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-pub const CHROMIUM: &str = "/usr/bin/chromium";
-pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+pub(crate) const CHROMIUM: &str = "/usr/bin/chromium";
+pub(crate) const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// How many browser tests found no browser in this run.
 static SKIPPED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -17,7 +17,7 @@ static SKIPPED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize:
 /// Is the browser installed? In CI a missing browser fails the test; elsewhere the test is
 /// skipped with a line written past the test harness's output capture, counting the skips,
 /// so a run without Chromium never looks like a green browser suite.
-pub fn available() -> bool {
+pub(crate) fn available() -> bool {
     let ok = Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists();
     if !ok {
         assert!(
@@ -34,7 +34,7 @@ pub fn available() -> bool {
     ok
 }
 
-pub fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .expect("bind")
         .local_addr()
@@ -42,7 +42,7 @@ pub fn free_port() -> u16 {
         .port()
 }
 
-pub fn wait_for_port(port: u16) {
+pub(crate) fn wait_for_port(port: u16) {
     let start = Instant::now();
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
         assert!(
@@ -54,7 +54,7 @@ pub fn wait_for_port(port: u16) {
 }
 
 /// A chromedriver process, killed on drop.
-pub struct Driver {
+pub(crate) struct Driver {
     child: Child,
     pub url: String,
     agent: ureq::Agent,
@@ -69,7 +69,7 @@ impl Drop for Driver {
 
 /// How a browser session starts.
 #[derive(Default, Clone, Copy)]
-pub struct Options {
+pub(crate) struct Options {
     pub javascript: bool,
     pub storage_blocked: bool,
     pub dark: bool,
@@ -77,7 +77,7 @@ pub struct Options {
 }
 
 impl Options {
-    pub fn js() -> Options {
+    pub(crate) fn js() -> Options {
         Options {
             javascript: true,
             width: 1280,
@@ -87,7 +87,7 @@ impl Options {
 }
 
 impl Driver {
-    pub fn start() -> Driver {
+    pub(crate) fn start() -> Driver {
         let port = free_port();
         let child = Command::new(CHROMEDRIVER)
             .arg(format!("--port={port}"))
@@ -107,7 +107,7 @@ impl Driver {
         }
     }
 
-    pub fn session(&self, opts: Options) -> Session {
+    pub(crate) fn session(&self, opts: Options) -> Session {
         let profile = tempfile::tempdir().expect("profile dir");
         let mut args = vec![
             "--headless".to_string(),
@@ -180,7 +180,7 @@ fn post(agent: &ureq::Agent, url: &str, body: &Value) -> Value {
 }
 
 /// One browser (fresh profile: empty localStorage).
-pub struct Session {
+pub(crate) struct Session {
     url: String,
     agent: ureq::Agent,
     _profile: Arc<tempfile::TempDir>,
@@ -211,21 +211,21 @@ impl Session {
         v["value"].clone()
     }
 
-    pub fn goto(&self, url: &str) {
+    pub(crate) fn goto(&self, url: &str) {
         self.cmd("url", json!({ "url": url }));
     }
 
     /// Runs `script` (a function body; `arguments` available) and returns its value.
     /// A returned promise is awaited.
-    pub fn exec(&self, script: &str, args: Value) -> Value {
+    pub(crate) fn exec(&self, script: &str, args: Value) -> Value {
         self.cmd("execute/sync", json!({ "script": script, "args": args }))
     }
 
-    pub fn js(&self, script: &str) -> Value {
+    pub(crate) fn js(&self, script: &str) -> Value {
         self.exec(script, json!([]))
     }
 
-    pub fn try_exec(&self, script: &str) -> Result<Value, String> {
+    pub(crate) fn try_exec(&self, script: &str) -> Result<Value, String> {
         let v = post(
             &self.agent,
             &format!("{}/execute/sync", self.url),
@@ -237,7 +237,7 @@ impl Session {
         }
     }
 
-    pub fn find(&self, css: &str) -> String {
+    pub(crate) fn find(&self, css: &str) -> String {
         let v = self.cmd("element", json!({ "using": "css selector", "value": css }));
         v.as_object()
             .and_then(|o| o.values().next())
@@ -246,7 +246,7 @@ impl Session {
             .to_string()
     }
 
-    pub fn count(&self, css: &str) -> usize {
+    pub(crate) fn count(&self, css: &str) -> usize {
         self.cmd("elements", json!({ "using": "css selector", "value": css }))
             .as_array()
             .map_or(0, Vec::len)
@@ -254,7 +254,7 @@ impl Session {
 
     /// Clicks an element like a user: scrolled to the middle of the screen at once (the
     /// page may scroll smoothly, which WebDriver's own scrolling does not wait for).
-    pub fn click(&self, css: &str) {
+    pub(crate) fn click(&self, css: &str) {
         let id = self.find(css);
         let element = json!({ "element-6066-11e4-a52e-4f735466cecf": id });
         self.exec(
@@ -264,12 +264,12 @@ impl Session {
         self.cmd(&format!("element/{id}/click"), json!({}));
     }
 
-    pub fn send_keys(&self, css: &str, text: &str) {
+    pub(crate) fn send_keys(&self, css: &str, text: &str) {
         let id = self.find(css);
         self.cmd(&format!("element/{id}/value"), json!({ "text": text }));
     }
 
-    pub fn text(&self, css: &str) -> String {
+    pub(crate) fn text(&self, css: &str) -> String {
         let id = self.find(css);
         self.get(&format!("element/{id}/text"))
             .as_str()
@@ -277,14 +277,14 @@ impl Session {
             .to_string()
     }
 
-    pub fn displayed(&self, css: &str) -> bool {
+    pub(crate) fn displayed(&self, css: &str) -> bool {
         let id = self.find(css);
         self.get(&format!("element/{id}/displayed"))
             .as_bool()
             .unwrap_or(false)
     }
 
-    pub fn selected(&self, css: &str) -> bool {
+    pub(crate) fn selected(&self, css: &str) -> bool {
         let id = self.find(css);
         self.get(&format!("element/{id}/selected"))
             .as_bool()
@@ -292,7 +292,7 @@ impl Session {
     }
 
     /// Presses keys on whatever has the focus (WebDriver key codes: "\u{E015}" is ArrowDown).
-    pub fn press(&self, keys: &str) {
+    pub(crate) fn press(&self, keys: &str) {
         let mut actions = Vec::new();
         for c in keys.chars() {
             actions.push(json!({ "type": "keyDown", "value": c.to_string() }));
@@ -304,29 +304,29 @@ impl Session {
         );
     }
 
-    pub fn alert_text(&self) -> Option<String> {
+    pub(crate) fn alert_text(&self) -> Option<String> {
         self.get("alert/text").as_str().map(str::to_string)
     }
 
-    pub fn new_tab(&self) -> String {
+    pub(crate) fn new_tab(&self) -> String {
         let v = self.cmd("window/new", json!({ "type": "tab" }));
         v["handle"].as_str().expect("handle").to_string()
     }
 
-    pub fn window(&self) -> String {
+    pub(crate) fn window(&self) -> String {
         self.get("window").as_str().expect("handle").to_string()
     }
 
-    pub fn switch_to(&self, handle: &str) {
+    pub(crate) fn switch_to(&self, handle: &str) {
         self.cmd("window", json!({ "handle": handle }));
     }
 
-    pub fn refresh(&self) {
+    pub(crate) fn refresh(&self) {
         self.cmd("refresh", json!({}));
     }
 
     /// Console messages since the last call (level, text).
-    pub fn console(&self) -> Vec<(String, String)> {
+    pub(crate) fn console(&self) -> Vec<(String, String)> {
         let v = post(
             &self.agent,
             &format!("{}/se/log", self.url),
@@ -348,7 +348,7 @@ impl Session {
     }
 
     /// The page printed to PDF (A4).
-    pub fn print_pdf(&self) -> Vec<u8> {
+    pub(crate) fn print_pdf(&self) -> Vec<u8> {
         use base64::Engine;
         let v = self.cmd(
             "print",
@@ -360,7 +360,7 @@ impl Session {
     }
 
     /// Polls `script` (returning a boolean) every 50 ms for up to 10 s.
-    pub fn wait_until(&self, what: &str, script: &str) {
+    pub(crate) fn wait_until(&self, what: &str, script: &str) {
         let start = Instant::now();
         loop {
             if self.try_exec(script).ok().and_then(|v| v.as_bool()) == Some(true) {
@@ -378,7 +378,7 @@ impl Session {
 /// Serves a folder over HTTP on a free port with netlify.toml's headers, like production.
 /// Plain std networking, one request per connection: when a test stops it, the port is
 /// closed at once and nothing is left half-open (the browser sees the network gone).
-pub struct StaticServer {
+pub(crate) struct StaticServer {
     pub url: String,
     pub port: u16,
     stop: Arc<std::sync::atomic::AtomicBool>,
@@ -395,7 +395,7 @@ impl Drop for StaticServer {
 }
 
 /// Stops a server; afterwards its port refuses connections.
-pub fn stop(server: StaticServer) {
+pub(crate) fn stop(server: StaticServer) {
     let port = server.port;
     drop(server);
     assert!(
@@ -458,12 +458,12 @@ fn respond(mut stream: std::net::TcpStream, root: &Path, rules: &[handbook::netl
 }
 
 impl StaticServer {
-    pub fn start(root: PathBuf) -> StaticServer {
+    pub(crate) fn start(root: PathBuf) -> StaticServer {
         StaticServer::start_on(root, 0)
     }
 
     /// On a given port (0: any).
-    pub fn start_on(root: PathBuf, port: u16) -> StaticServer {
+    pub(crate) fn start_on(root: PathBuf, port: u16) -> StaticServer {
         let listener =
             TcpListener::bind(("127.0.0.1", port)).unwrap_or_else(|e| panic!("bind {port}: {e}"));
         listener.set_nonblocking(true).expect("nonblocking");

@@ -1,31 +1,31 @@
 //! Shared test helpers: fixture copies in temporary folders, the real binary, output snapshots.
 
-pub mod browser;
+pub(crate) mod browser;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-pub fn fixture_dir(name: &str) -> PathBuf {
+pub(crate) fn fixture_dir(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name)
 }
 
 /// A copy of a fixture handbook in a temporary folder (removed on drop).
-pub struct Book {
+pub(crate) struct Book {
     pub dir: tempfile::TempDir,
 }
 
 impl Book {
-    pub fn new(fixture: &str) -> Book {
+    pub(crate) fn new(fixture: &str) -> Book {
         let dir = tempfile::tempdir().expect("temp dir");
         copy_dir(&fixture_dir(fixture), dir.path());
         Book { dir }
     }
 
     /// A copy of the repository's own handbook (content/ and theme/).
-    pub fn repo() -> Book {
+    pub(crate) fn repo() -> Book {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         copy_dir(&root.join("content"), &dir.path().join("content"));
@@ -34,34 +34,34 @@ impl Book {
         Book { dir }
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.dir.path()
     }
 
-    pub fn write(&self, rel: &str, text: &str) {
+    pub(crate) fn write(&self, rel: &str, text: &str) {
         let p = self.path().join(rel);
         std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
         std::fs::write(p, text).expect("write");
     }
 
-    pub fn read(&self, rel: &str) -> String {
+    pub(crate) fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.path().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
     }
 
     /// Replaces the first occurrence of `from` in a file.
-    pub fn edit(&self, rel: &str, from: &str, to: &str) {
+    pub(crate) fn edit(&self, rel: &str, from: &str, to: &str) {
         let text = self.read(rel);
         assert!(text.contains(from), "{rel} does not contain {from:?}");
         self.write(rel, &text.replacen(from, to, 1));
     }
 
     /// Runs the real binary in this handbook's folder.
-    pub fn run(&self, args: &[&str]) -> Output {
+    pub(crate) fn run(&self, args: &[&str]) -> Output {
         handbook(self.path(), args)
     }
 }
 
-pub fn handbook(cwd: &Path, args: &[&str]) -> Output {
+pub(crate) fn handbook(cwd: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_handbook"))
         .args(args)
         .current_dir(cwd)
@@ -69,15 +69,15 @@ pub fn handbook(cwd: &Path, args: &[&str]) -> Output {
         .expect("run handbook")
 }
 
-pub fn stderr(o: &Output) -> String {
+pub(crate) fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-pub fn stdout(o: &Output) -> String {
+pub(crate) fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-pub fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
         let entry = entry.expect("walk");
         let rel = entry.path().strip_prefix(from).expect("prefix");
@@ -91,7 +91,7 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// Every file below `dir` with its bytes.
-pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
@@ -110,14 +110,14 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 /// `handbook serve` on a free port, killed on drop.
-pub struct Serve {
+pub(crate) struct Serve {
     child: std::process::Child,
     pub port: u16,
     pub url: String,
 }
 
 impl Serve {
-    pub fn start(dir: &Path) -> Serve {
+    pub(crate) fn start(dir: &Path) -> Serve {
         let port = browser::free_port();
         let child = Command::new(env!("CARGO_BIN_EXE_handbook"))
             .args(["serve", ".", "--port", &port.to_string()])
@@ -137,7 +137,7 @@ impl Serve {
 
 impl Serve {
     /// Sends Ctrl-C (SIGINT) and waits for the process to end; its exit status.
-    pub fn interrupt(&mut self) -> std::process::ExitStatus {
+    pub(crate) fn interrupt(&mut self) -> std::process::ExitStatus {
         let pid = self.child.id().to_string();
         Command::new("kill")
             .args(["-INT", &pid])
@@ -165,12 +165,12 @@ impl Drop for Serve {
 }
 
 /// A raw HTTP/1.0 request (the path is sent exactly as given); returns the status code and the whole answer.
-pub fn raw_get(port: u16, method: &str, path: &str) -> (u16, String) {
+pub(crate) fn raw_get(port: u16, method: &str, path: &str) -> (u16, String) {
     raw_request(port, method, path, "localhost")
 }
 
 /// Like [`raw_get`], with the `Host` header given.
-pub fn raw_request(port: u16, method: &str, path: &str, host: &str) -> (u16, String) {
+pub(crate) fn raw_request(port: u16, method: &str, path: &str, host: &str) -> (u16, String) {
     use std::io::{Read, Write};
     let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
     s.set_read_timeout(Some(std::time::Duration::from_secs(30)))
