@@ -61,6 +61,22 @@ pub enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Write JSON Schemas for editors into DIR/schemas (completion and checks while typing)
+    Schema {
+        /// The handbook's folder (the one that holds content/)
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Create a chapter or a data list from a skeleton: `new chapter "Titel"`, `new checklist ID`
+    New {
+        /// chapter, organisations, agencies, links, checklist or list
+        what: String,
+        /// The chapter's title, or the list's id (its file name)
+        name: String,
+        /// The handbook's folder (the one that holds content/)
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+    },
     /// Start a new handbook in DIR
     Init {
         /// The folder to create (must be empty or not exist)

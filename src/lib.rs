@@ -27,7 +27,8 @@
 //!   date.rs, site.rs     dates; the parsed handbook
 //! preview/ `handbook serve`: builds into memory, serves, watches, reloads       I/O
 //! i18n/    every message, one catalogue per language (de, en)
-//! diagnostic.rs, fs.rs, hash.rs, parallel.rs, suggest.rs, netlify.rs, init.rs
+//! init.rs, new.rs, schema.rs   `handbook init`, `handbook new`, `handbook schema`
+//! diagnostic.rs, fs.rs, hash.rs, parallel.rs, suggest.rs, netlify.rs
 //! ```
 //!
 //! Chapters are read when they are worked on (once to parse, once to render) through
@@ -42,8 +43,10 @@ pub mod i18n;
 pub mod init;
 pub mod model;
 pub mod netlify;
+pub mod new;
 mod parallel;
 pub mod preview;
+pub mod schema;
 pub mod suggest;
 
 use build::render::Summary;

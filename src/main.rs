@@ -56,6 +56,27 @@ fn main() -> ExitCode {
             },
             open,
         ),
+        Command::Schema { dir } => {
+            let lang = chosen.unwrap_or_default();
+            match handbook::schema::write(&dir) {
+                Ok((folder, files)) => {
+                    let dir = folder.display().to_string();
+                    println!("{}", lang.text(&Msg::SchemasWritten { dir, files }).message);
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e, lang),
+            }
+        }
+        Command::New { what, name, dir } => {
+            let lang = chosen.unwrap_or_default();
+            match handbook::new::create(&dir, &what, &name) {
+                Ok(created) => {
+                    println!("{}", lang.text(&created.msg));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e, lang),
+            }
+        }
         Command::Init { dir } => {
             let lang = chosen.unwrap_or_default();
             match handbook::init::write(&dir, handbook::model::date::Date::today()) {

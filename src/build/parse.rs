@@ -17,16 +17,25 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 /// A chapter's front matter.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct FrontMatter {
-    title: String,
+#[schemars(
+    description = "Der Kopf eines Kapitels, zwischen zwei Zeilen `---` am Anfang der Datei."
+)]
+pub struct FrontMatter {
+    #[schemars(description = "Titel des Kapitels.")]
+    pub title: String,
     #[serde(default)]
-    summary: Option<String>,
+    #[schemars(
+        description = "Ein Satz, worum es geht: erscheint im Inhaltsverzeichnis und in Link-Vorschauen."
+    )]
+    pub summary: Option<String>,
     #[serde(default)]
-    reviewed: Option<Date>,
+    #[schemars(description = "Wann der Inhalt zuletzt geprüft wurde, z. B. `2026-11-25`.")]
+    pub reviewed: Option<Date>,
     #[serde(default)]
-    order: Option<i64>,
+    #[schemars(description = "Stelle im Handbuch; ohne `order` gilt der Dateiname (`05-…`).")]
+    pub order: Option<i64>,
 }
 
 /// The start page's front matter.

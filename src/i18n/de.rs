@@ -356,6 +356,19 @@ pub(super) fn text(msg: &Msg) -> Text {
         M::HostRefused { host } => Text::new(format!(
             "403: Die Vorschau antwortet nur Anfragen an den eigenen Rechner, nicht an „{host}“. Öffnen Sie sie über die Adresse, die `handbook serve` anzeigt."
         )),
+        M::SchemasWritten { dir, files } => Text::new(format!(
+            "{files} Schemas in {dir} geschrieben: Editoren prüfen und ergänzen damit die YAML-Dateien"
+        )),
+        M::NewChapter { path, file, title } => Text::new(format!("Neues Kapitel {path} angelegt"))
+            .hint(format!("Verlinken Sie es aus anderen Kapiteln mit `[{title}]({file})`.")),
+        M::NewData { path, directive } => Text::new(format!("Neue Liste {path} angelegt"))
+            .hint(format!("Binden Sie sie in ein Kapitel ein, als eigener Absatz: `{directive}`")),
+        M::NewExists => Text::new("Diese Datei gibt es schon; sie bleibt, wie sie ist")
+            .hint("Wählen Sie einen anderen Namen."),
+        M::NewBadId { id, suggestion } => Text::new(format!("`{id}` ist kein gültiger Name für eine Liste"))
+            .hint(format!("Verwenden Sie Kleinbuchstaben, Ziffern und `-`, z. B. `{suggestion}`.")),
+        M::NewUnknownKind { kind } => Text::new(format!("`{kind}` kann handbook nicht anlegen"))
+            .hint("Möglich sind: chapter, organisations, agencies, links, checklist, list."),
         M::InitNotEmpty => Text::new("Der Ordner ist nicht leer; es wurde nichts geschrieben")
             .hint("Wählen Sie einen neuen Ordnernamen, z. B. `handbook init mein-handbuch`."),
         M::InitCreated { dir, files } => Text::new(format!("Neues Handbuch in {dir} angelegt ({files} Dateien)")),

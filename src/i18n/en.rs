@@ -296,6 +296,19 @@ pub(super) fn text(msg: &Msg) -> Text {
         M::HostRefused { host } => Text::new(format!(
             "403: the preview answers only requests to this computer, not to \"{host}\". Open it at the address `handbook serve` prints."
         )),
+        M::SchemasWritten { dir, files } => Text::new(format!(
+            "wrote {files} schemas into {dir}: editors check and complete the YAML files with them"
+        )),
+        M::NewChapter { path, file, title } => Text::new(format!("created the chapter {path}"))
+            .hint(format!("link it from other chapters with `[{title}]({file})`")),
+        M::NewData { path, directive } => Text::new(format!("created the list {path}"))
+            .hint(format!("embed it in a chapter, as a paragraph of its own: `{directive}`")),
+        M::NewExists => Text::new("this file exists already; it stays as it is")
+            .hint("choose another name"),
+        M::NewBadId { id, suggestion } => Text::new(format!("`{id}` is not a valid list name"))
+            .hint(format!("use lower-case letters, digits and `-`, e.g. `{suggestion}`")),
+        M::NewUnknownKind { kind } => Text::new(format!("handbook cannot create `{kind}`"))
+            .hint("use one of: chapter, organisations, agencies, links, checklist, list"),
         M::InitNotEmpty => Text::new("the folder is not empty; nothing was written")
             .hint("choose a new folder name, e.g. `handbook init my-handbook`"),
         M::InitCreated { dir, files } => Text::new(format!("created a new handbook in {dir} ({files} files)")),

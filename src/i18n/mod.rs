@@ -467,6 +467,28 @@ pub enum Msg {
     HostRefused {
         host: String,
     },
+    // ---- schema and new
+    SchemasWritten {
+        dir: String,
+        files: usize,
+    },
+    NewChapter {
+        path: String,
+        file: String,
+        title: String,
+    },
+    NewData {
+        path: String,
+        directive: String,
+    },
+    NewExists,
+    NewBadId {
+        id: String,
+        suggestion: String,
+    },
+    NewUnknownKind {
+        kind: String,
+    },
     // ---- init
     InitNotEmpty,
     InitCreated {

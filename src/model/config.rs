@@ -6,30 +6,54 @@ use crate::model::yaml::Positions;
 use serde::Deserialize;
 use std::path::Path;
 
-#[derive(Debug, Clone, Deserialize)]
+/// The settings of a whole handbook.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Die Einstellungen des ganzen Handbuchs (content/handbook.yaml).")]
 pub struct Config {
+    #[schemars(description = "Titel des Handbuchs.")]
     pub title: String,
     #[serde(default)]
+    #[schemars(description = "Untertitel, unter dem Titel auf der Startseite.")]
     pub subtitle: Option<String>,
     /// A short name (for a phone's home screen); defaults to the title's first word.
     #[serde(default)]
+    #[schemars(
+        description = "Kurzer Name für die Kopfzeile und den Startbildschirm eines Telefons."
+    )]
     pub short_title: Option<String>,
     #[serde(default = "default_language")]
+    #[schemars(
+        description = "Sprache des Handbuchs und der Meldungen: `de` (Standard) oder `en`."
+    )]
     pub language: String,
+    #[schemars(
+        description = "Die Adresse, unter der das Handbuch veröffentlicht wird, z. B. `https://example.org/handbuch/`. Zuerst anpassen!"
+    )]
     pub base_url: BaseUrl,
+    #[schemars(description = "Ein Satz für Suchmaschinen und Link-Vorschauen.")]
     pub description: String,
+    #[schemars(description = "Herausgeber, z. B. der Verein.")]
     pub publisher: String,
     /// The region the handbook is about, as shown in lists (`Landesebene NRW`, `189 in NRW`).
     #[serde(default)]
+    #[schemars(description = "Region, die Listen nennen (`Landesebene NRW`, `189 in NRW`).")]
     pub region: Option<String>,
     #[serde(default)]
+    #[schemars(description = "Datum dieser Ausgabe, z. B. `2026-11-25`.")]
     pub edition: Option<Date>,
     /// Warn when a chapter or a list with contact data was reviewed longer ago than this.
     #[serde(default)]
+    #[schemars(
+        description = "Nach wie vielen Monaten an eine neue Prüfung von Kapiteln und Kontaktdaten erinnert wird."
+    )]
     pub review_after_months: Option<u32>,
     /// The chapter file that is the imprint (linked from every page's footer).
     #[serde(default)]
+    #[schemars(
+        description = "Dateiname des Kapitels mit dem Impressum, z. B. `13-herausgeber.md`; es wird auf jeder Seite verlinkt.",
+        regex(pattern = r"\.md$")
+    )]
     pub imprint: Option<String>,
 }
 
@@ -90,6 +114,18 @@ impl std::str::FromStr for BaseUrl {
             crate::i18n::Lang::default()
                 .text(&crate::i18n::Msg::BaseUrlOption { url: s.into() })
                 .to_string()
+        })
+    }
+}
+
+impl schemars::JsonSchema for BaseUrl {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "BaseUrl".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": r"^https?://[^/\s?#]+",
         })
     }
 }

@@ -129,6 +129,20 @@ impl Serialize for Date {
     }
 }
 
+/// A date as authors write it: `2026-11-25`.
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": r"^\d{4}-\d{2}-\d{2}$",
+            "description": "Ein Datum als Jahr-Monat-Tag, z. B. `2026-11-25`.",
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         // The YAML explainer reads these markers and words them for authors.

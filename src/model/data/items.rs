@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Pos;
 use crate::model::markdown::Markdown;
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// Contact data, as several kinds of items carry it.
@@ -30,15 +31,20 @@ macro_rules! with_contact {
             $($(#[$fmeta])* pub $field: $ty,)*
             /// Postal address; line breaks are kept.
             #[serde(default)]
+            #[schemars(description = "Postanschrift; Zeilenumbrüche bleiben erhalten (mit `|` über mehrere Zeilen schreiben).")]
             pub address: Option<String>,
             #[serde(default)]
+            #[schemars(description = "Telefonnummer, wie sie angezeigt werden soll, z. B. `02306 123456`.")]
             pub phone: Option<String>,
             #[serde(default)]
+            #[schemars(description = "Faxnummer.")]
             pub fax: Option<String>,
             #[serde(default)]
+            #[schemars(description = "E-Mail-Adresse.")]
             pub email: Option<String>,
             /// A web address (http or https).
             #[serde(default)]
+            #[schemars(description = "Web-Adresse mit https:// davor.", regex(pattern = r"^https?://"))]
             pub url: Option<String>,
         }
 
@@ -58,26 +64,34 @@ macro_rules! with_contact {
 
 with_contact! {
     /// An umbrella organisation (Dachverband).
-    #[derive(Debug, Clone, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
     #[serde(deny_unknown_fields)]
     pub struct Organisation {
+        #[schemars(description = "Kennung: Kleinbuchstaben, Ziffern und `-`. Nach der Veröffentlichung nie mehr ändern.", regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
         pub id: String,
+        #[schemars(description = "Name des Verbands, wie er angezeigt wird.")]
         pub name: String,
         #[serde(default)]
+        #[schemars(description = "Abkürzung, z. B. `BV`.")]
         pub short: Option<String>,
+        #[schemars(description = "Ebene: `bund` (Bundesebene) oder `land` (Landesebene).")]
         pub level: Level,
         #[serde(default)]
+        #[schemars(description = "Schwerpunkte als Liste, z. B. `[Eltern, Bildung]`; Leserinnen und Leser filtern danach.")]
         pub focus: Vec<String>,
         #[serde(default)]
+        #[schemars(description = "Mitglieder oder Reichweite, wie die Quelle sie nennt (Markdown).")]
         pub members: Option<Markdown>,
+        #[schemars(description = "Was der Verband tut (Markdown).")]
         pub description: Markdown,
         #[serde(skip)]
+        #[schemars(skip)]
         pub pos: Option<Pos>,
     }
 }
 
 /// Where an organisation works.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Bund,
@@ -95,29 +109,38 @@ impl Level {
 
 with_contact! {
     /// A part of the municipal integration infrastructure, or one local office.
-    #[derive(Debug, Clone, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
     #[serde(deny_unknown_fields)]
     pub struct Agency {
+        #[schemars(description = "Kennung: Kleinbuchstaben, Ziffern und `-`. Nach der Veröffentlichung nie mehr ändern.", regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
         pub id: String,
+        #[schemars(description = "Name der Stelle, wie er angezeigt wird.")]
         pub name: String,
         #[serde(rename = "type")]
+        #[schemars(description = "Art der Stelle: `integrationsagentur`, `kommunales-integrationszentrum` oder `other`.")]
         pub kind: AgencyType,
         #[serde(default)]
+        #[schemars(description = "Anzahl, nur die Zahl, z. B. `180`.")]
         pub count: Option<u32>,
         #[serde(default)]
+        #[schemars(description = "Träger.")]
         pub carrier: Option<String>,
         #[serde(default)]
+        #[schemars(description = "Ort, bei einer einzelnen Stelle.")]
         pub town: Option<String>,
         #[serde(default)]
+        #[schemars(description = "Arbeitsfelder als Liste.")]
         pub fields: Vec<String>,
+        #[schemars(description = "Beschreibung (Markdown).")]
         pub description: Markdown,
         #[serde(skip)]
+        #[schemars(skip)]
         pub pos: Option<Pos>,
     }
 }
 
 /// The kinds of municipal offices.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum AgencyType {
     Integrationsagentur,
@@ -136,75 +159,116 @@ impl AgencyType {
 }
 
 /// A heading under which links are grouped.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LinkGroup {
+    #[schemars(
+        description = "Kennung: Kleinbuchstaben, Ziffern und `-`. Nach der Veröffentlichung nie mehr ändern.",
+        regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    )]
     pub id: String,
+    #[schemars(description = "Überschrift der Gruppe.")]
     pub title: String,
     #[serde(skip)]
+    #[schemars(skip)]
     pub pos: Option<Pos>,
 }
 
 /// One entry of a link list.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LinkItem {
+    #[schemars(
+        description = "Kennung: Kleinbuchstaben, Ziffern und `-`. Nach der Veröffentlichung nie mehr ändern.",
+        regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    )]
     pub id: String,
+    #[schemars(description = "Name des Links, wie er angezeigt wird.")]
     pub title: String,
+    #[schemars(
+        description = "Web-Adresse mit https:// davor.",
+        regex(pattern = r"^https?://")
+    )]
     pub url: String,
     #[serde(default)]
+    #[schemars(description = "Was man dort findet (Markdown).")]
     pub description: Option<Markdown>,
     #[serde(default)]
+    #[schemars(description = "Kennung einer Gruppe aus `groups:`.")]
     pub group: Option<String>,
     #[serde(skip)]
+    #[schemars(skip)]
     pub pos: Option<Pos>,
 }
 
 /// A phase of a checklist: a titled group of points.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Phase {
+    #[schemars(
+        description = "Kennung: Kleinbuchstaben, Ziffern und `-`. Nach der Veröffentlichung nie mehr ändern.",
+        regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    )]
     pub id: String,
+    #[schemars(description = "Titel der Phase.")]
     pub title: String,
+    #[schemars(description = "Die Punkte dieser Phase.")]
     pub points: Vec<Point>,
     /// Suggested due date of the phase's points, in days from the event date (negative: before).
     #[serde(default)]
+    #[schemars(description = "Vorgeschlagene Frist für alle Punkte der Phase, in Tagen ab dem Termin der Veranstaltung: `-14` heißt zwei Wochen vorher, `7` eine Woche danach.", range(min = -365, max = 365))]
     pub due: Option<i32>,
     #[serde(skip)]
+    #[schemars(skip)]
     pub pos: Option<Pos>,
 }
 
 /// A point of a checklist: readers tick it; their ticks are stored under its id.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Point {
+    #[schemars(
+        description = "Kennung des Punkts: Kleinbuchstaben, Ziffern und `-`. Die Häkchen der Leserinnen und Leser hängen daran: nach der Veröffentlichung nie mehr ändern.",
+        regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    )]
     pub id: String,
+    #[schemars(description = "Der Punkt, eine Zeile (Markdown).")]
     pub text: Markdown,
     #[serde(default)]
+    #[schemars(description = "Eine zweite Zeile mit Erläuterung (Markdown).")]
     pub hint: Option<Markdown>,
     /// Suggested due date, in days from the event date (negative: before); overrides the phase's.
     #[serde(default)]
+    #[schemars(description = "Vorgeschlagene Frist in Tagen ab dem Termin der Veranstaltung (gilt vor der Frist der Phase): `-14` heißt zwei Wochen vorher.", range(min = -365, max = 365))]
     pub due: Option<i32>,
     #[serde(skip)]
+    #[schemars(skip)]
     pub pos: Option<Pos>,
 }
 
 with_contact! {
     /// A card of a generic list (arguments, formats, roles, locations, …).
-    #[derive(Debug, Clone, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
     #[serde(deny_unknown_fields)]
     pub struct ListItem {
+        #[schemars(description = "Kennung: Kleinbuchstaben, Ziffern und `-`. Nach der Veröffentlichung nie mehr ändern.", regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
         pub id: String,
+        #[schemars(description = "Titel der Karte.")]
         pub title: String,
         #[serde(default)]
+        #[schemars(description = "Text (Markdown, auch mehrere Absätze).")]
         pub text: Option<Markdown>,
         #[serde(default)]
+        #[schemars(description = "Aufzählungspunkte als Liste.")]
         pub points: Vec<Markdown>,
         #[serde(default)]
+        #[schemars(description = "Beispielsätze als Liste; sie erscheinen als Zitate.")]
         pub examples: Vec<Markdown>,
         #[serde(default)]
+        #[schemars(description = "„Mehr dazu“: der Dateiname eines Kapitels, z. B. `09-veranstaltungsplanung.md`.")]
         pub link: Option<ChapterLink>,
         #[serde(skip)]
+        #[schemars(skip)]
         pub pos: Option<Pos>,
     }
 }
@@ -218,6 +282,19 @@ pub struct ChapterLink {
     pub source: String,
     pub url: String,
     pub title: String,
+}
+
+/// What authors write: the file name of a chapter, maybe with an anchor.
+impl JsonSchema for ChapterLink {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ChapterLink".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": r"\.md(#[^#]*)?$",
+        })
+    }
 }
 
 impl<'de> Deserialize<'de> for ChapterLink {

@@ -19,7 +19,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 /// The kinds of data files, as written in `kind:` and in directives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Organisations,
@@ -246,15 +246,19 @@ impl MarkdownPass<'_> {
 /// buffer the document and lose the line numbers of errors).
 macro_rules! file_form {
     ($name:ident $(<$g:ident>)? { $($(#[$fmeta:meta])* $field:ident : $ty:ty,)* }) => {
-        #[derive(Deserialize)]
+        #[derive(Deserialize, schemars::JsonSchema)]
         #[serde(deny_unknown_fields)]
         struct $name $(<$g>)? {
             #[serde(rename = "kind")]
+            #[schemars(description = "Art der Liste; steht als erste Zeile in der Datei.")]
             _kind: Kind,
+            #[schemars(description = "Titel der Liste.")]
             title: String,
             #[serde(default)]
+            #[schemars(description = "Einleitender Text (Markdown).")]
             intro: Option<Markdown>,
             #[serde(default)]
+            #[schemars(description = "Wann Adressen, Telefonnummern und Links zuletzt geprüft wurden, z. B. `2026-11-25`.")]
             reviewed: Option<Date>,
             $($(#[$fmeta])* $field: $ty,)*
         }
@@ -271,18 +275,49 @@ macro_rules! file_form {
     };
 }
 
-file_form!(ItemsFile<T> { items: Vec<T>, });
+file_form!(ItemsFile<T> {
+    #[schemars(description = "Die Einträge der Liste.")]
+    items: Vec<T>,
+});
 file_form!(LinksFile {
     #[serde(default)]
+    #[schemars(description = "Gruppen mit Überschrift, in ihrer Reihenfolge (optional).")]
     groups: Vec<LinkGroup>,
+    #[schemars(description = "Die Links.")]
     items: Vec<LinkItem>,
 });
 file_form!(ChecklistFile {
     #[serde(default)]
+    #[schemars(description = "Die Phasen der Checkliste, jede mit ihren Punkten.")]
     phases: Vec<Phase>,
     #[serde(default)]
+    #[schemars(description = "Punkte ohne Phasen (statt `phases:`).")]
     points: Vec<Point>,
 });
+
+/// The JSON Schema of each kind's file form (draft-07), for editors: the same types the
+/// engine parses with, so they cannot drift; `kind` is fixed to the kind.
+pub fn schemas() -> Vec<(Kind, serde_json::Value)> {
+    fn of<T: schemars::JsonSchema>(kind: Kind) -> (Kind, serde_json::Value) {
+        let mut schema = schemars::generate::SchemaSettings::draft07()
+            .into_generator()
+            .into_root_schema_for::<T>()
+            .to_value();
+        schema["title"] = format!("handbook: Liste der Art {kind}").into();
+        schema["properties"]["kind"] = serde_json::json!({
+            "const": kind.name(),
+            "description": "Art der Liste; steht als erste Zeile in der Datei.",
+        });
+        (kind, schema)
+    }
+    vec![
+        of::<ItemsFile<Organisation>>(Kind::Organisations),
+        of::<ItemsFile<Agency>>(Kind::Agencies),
+        of::<LinksFile>(Kind::Links),
+        of::<ChecklistFile>(Kind::Checklist),
+        of::<ItemsFile<ListItem>>(Kind::List),
+    ]
+}
 
 /// Just the kind, read first to choose the form.
 #[derive(Deserialize)]

@@ -17,6 +17,16 @@ pub struct Markdown {
     pub html: String,
 }
 
+/// What authors write: text with Markdown.
+impl schemars::JsonSchema for Markdown {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Markdown".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string" })
+    }
+}
+
 impl<'de> serde::Deserialize<'de> for Markdown {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         <String as serde::Deserialize>::deserialize(deserializer).map(|source| Markdown {
