@@ -821,37 +821,179 @@ fn search_is_german_aware_and_keyboard_driven() {
     );
 }
 
+/// The ids of the directory entries on screen.
+const VISIBLE_CARDS: &str = "return Array.from(document.querySelectorAll('.directory .card')).filter(c => c.offsetParent !== null).map(c => c.id)";
+
+fn visible_cards(s: &Session) -> Vec<String> {
+    serde_json::from_value(s.js(VISIBLE_CARDS)).expect("ids")
+}
+
+/// The page's directory count line once it reads `expected`.
+fn count_reads(s: &Session, expected: &str) {
+    s.wait_until(
+        &format!("the count reads “{expected}”"),
+        &format!(
+            "return document.querySelector('.directory-count').textContent === {}",
+            json!(expected)
+        ),
+    );
+}
+
+/// Picks an option of a filter choice, as a reader does with the keyboard.
+fn choose(s: &Session, key: &str, value: &str) {
+    s.exec(
+        "const c = document.querySelector('select[data-filter=' + arguments[0] + ']'); c.value = arguments[1]; c.dispatchEvent(new Event('change', { bubbles: true })); return c.value",
+        json!([key, value]),
+    );
+}
+
+#[test]
+fn one_filter_covers_every_directory_list_of_a_chapter() {
+    let Some((site, driver)) = start() else {
+        return;
+    };
+    let s = driver.session(Options::js());
+    s.goto(&site.url("/ansprechperson/"));
+    filters_shown(&s);
+    let lists = s.count(".directory");
+    assert!(
+        lists >= 3,
+        "{lists} lists: municipal offices, federal, state"
+    );
+    assert_eq!(
+        s.count(".directory-filters:not([hidden])"),
+        1,
+        "one filter for all lists of the page"
+    );
+    let total = s.count(".directory .card");
+    let suffix = format!("in {lists} Listen auf dieser Seite");
+    count_reads(&s, &format!("{total} Einträge {suffix}"));
+
+    // Typing a word filters every list; the count covers them all.
+    s.send_keys("#filter-suche", "Eltern");
+    let expected: Vec<String> = serde_json::from_value(s.js(
+        "return Array.from(document.querySelectorAll('.directory .card')).filter(c => c.textContent.toLowerCase().includes('eltern')).map(c => c.id)",
+    ))
+    .expect("ids");
+    assert!(
+        expected.contains(&"dachverbaende-elternnetzwerk-nrw".to_string()),
+        "{expected:?}"
+    );
+    count_reads(
+        &s,
+        &format!("{} von {total} Einträgen {suffix}", expected.len()),
+    );
+    assert_eq!(
+        visible_cards(&s),
+        expected,
+        "only entries with the word show"
+    );
+    let notes: Vec<String> = serde_json::from_value(s.js(
+        "return Array.from(document.querySelectorAll('.directory-note')).filter(n => !n.hidden).map(n => n.textContent)",
+    ))
+    .expect("notes");
+    assert_eq!(
+        notes.len(),
+        lists - 1,
+        "every further list says it is filtered"
+    );
+    assert!(
+        notes.iter().all(|n| n.contains("Filter ändern")),
+        "{notes:?}"
+    );
+    assert!(
+        notes.iter().any(|n| n.contains("Kein Eintrag")),
+        "the federal list says none of its entries fits: {notes:?}"
+    );
+
+    // The level is a choice of the same filter.
+    s.exec("const q = document.getElementById('filter-suche'); q.value = ''; q.dispatchEvent(new Event('input', { bubbles: true })); return true", json!([]));
+    count_reads(&s, &format!("{total} Einträge {suffix}"));
+    assert_eq!(
+        s.count(".directory-note:not([hidden])"),
+        0,
+        "no note without a filter"
+    );
+    choose(&s, "ebene", "land");
+    let state: Vec<String> = serde_json::from_value(s.js(
+        "return Array.from(document.querySelectorAll('.directory .card[data-level=land]')).map(c => c.id)",
+    ))
+    .expect("ids");
+    assert!(state.len() >= 2, "{state:?}");
+    count_reads(
+        &s,
+        &format!("{} von {total} Einträgen {suffix}", state.len()),
+    );
+    assert_eq!(visible_cards(&s), state);
+    choose(&s, "ebene", "bund");
+    let shown = visible_cards(&s);
+    assert!(
+        shown.len() >= 5 && shown.iter().all(|id| id.starts_with("dachverbaende-")),
+        "{shown:?}"
+    );
+    assert!(s.js("return location.search").as_str() == Some("?ebene=bund"));
+
+    // The level, kind and fields are plain text on the cards, not button-like tags.
+    let looks = s.js(
+        "return Array.from(document.querySelectorAll('.card-meta, .card-meta .tag')).map(t => { const st = getComputedStyle(t); return [st.borderTopStyle, st.backgroundColor, st.cursor].join(' '); })",
+    );
+    for l in looks.as_array().expect("styles") {
+        assert_eq!(
+            l.as_str(),
+            Some("none rgba(0, 0, 0, 0) auto"),
+            "a tag styled like a control"
+        );
+    }
+    // Each field of work offered is written on the cards it picks.
+    let offered: Vec<String> = serde_json::from_value(s.js(
+        "return Array.from(document.querySelectorAll('select[data-filter=thema] option')).map(o => o.value).filter(Boolean)",
+    ))
+    .expect("fields");
+    assert!(offered.contains(&"Elternarbeit".to_string()), "{offered:?}");
+    choose(&s, "ebene", "");
+    for field in &offered {
+        choose(&s, "thema", field);
+        let texts: Vec<String> = serde_json::from_value(s.js(
+            "return Array.from(document.querySelectorAll('.directory .card')).filter(c => c.offsetParent !== null).map(c => c.querySelector('.card-fields').textContent)",
+        ))
+        .expect("texts");
+        assert!(!texts.is_empty(), "{field} picks nothing");
+        assert!(
+            texts.iter().all(|t| t.contains(field.as_str())),
+            "{field}: {texts:?}"
+        );
+    }
+}
+
 #[test]
 fn directory_filters_live_in_the_address() {
     let Some((site, driver)) = start() else {
         return;
     };
     let s = driver.session(Options::js());
-    let visible = "return Array.from(document.querySelectorAll('.directory .card')).filter(c => c.offsetParent !== null).map(c => c.id)";
     s.goto(&site.url("/ansprechperson/"));
     filters_shown(&s);
-    let all = s.js(visible).as_array().expect("cards").len();
+    let all = visible_cards(&s).len();
     assert!(all >= 12, "{all} cards");
 
-    // A shared link with a filter opens filtered: the federal list (seven entries) offers
-    // its focus; the state list (two entries) needs no filter and offers none.
-    s.goto(&site.url("/ansprechperson/?thema=Wohlfahrtspflege"));
+    // A shared link with a filter opens filtered, in every list of the page.
+    s.goto(&site.url("/ansprechperson/?thema=Elternarbeit"));
     filters_shown(&s);
-    let shown: Vec<String> = serde_json::from_value(s.js(visible)).expect("ids");
-    let federal: Vec<&String> = shown
-        .iter()
-        .filter(|id| id.starts_with("dachverbaende-"))
-        .collect();
-    assert!(federal.len() >= 3 && federal.len() < 9, "{shown:?}");
+    let shown = visible_cards(&s);
     assert!(
-        shown.contains(&"dachverbaende-elternnetzwerk-nrw".to_string()),
-        "the short state list is not filtered: {shown:?}"
+        shown.contains(&"dachverbaende-elternnetzwerk-nrw".to_string())
+            && shown.contains(&"kommunale-infrastruktur-kommunale-integrationszentren".to_string())
+            && shown.len() < all,
+        "{shown:?}"
     );
     assert_eq!(
-        s.js("return Array.from(document.querySelectorAll('.directory')).map(d => d.querySelectorAll('select').length)"),
-        json!([0, 1, 0]),
-        "only the long list has a focus filter, and no list a level filter"
+        s.js("return document.querySelector('select[data-filter=thema]').value"),
+        json!("Elternarbeit")
     );
+    // A choice the page does not offer is ignored.
+    s.goto(&site.url("/ansprechperson/?thema=Gibt-es-nicht"));
+    filters_shown(&s);
+    assert_eq!(visible_cards(&s).len(), all);
 
     // Typing into the text filter updates the address; a reload keeps the state.
     s.goto(&site.url("/ansprechperson/"));
@@ -861,12 +1003,11 @@ fn directory_filters_live_in_the_address() {
         "the address has the filter",
         "return location.search.includes('suche=eltern')",
     );
-    let filtered: Vec<String> = serde_json::from_value(s.js(visible)).expect("ids");
+    let filtered = visible_cards(&s);
     assert!(!filtered.is_empty() && filtered.len() < all, "{filtered:?}");
     s.refresh();
     filters_shown(&s);
-    let again: Vec<String> = serde_json::from_value(s.js(visible)).expect("ids");
-    assert_eq!(again, filtered);
+    assert_eq!(visible_cards(&s), filtered);
     assert_eq!(
         s.js("return document.querySelector('.directory-filters input[data-filter=suche]').value"),
         json!("eltern")
