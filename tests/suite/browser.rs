@@ -821,6 +821,96 @@ fn search_is_german_aware_and_keyboard_driven() {
     );
 }
 
+#[test]
+fn search_shows_each_organisation_once_and_the_number_of_hits() {
+    let Some((site, driver)) = start() else {
+        return;
+    };
+    let s = driver.session(Options::js());
+    s.goto(&site.url("/einleitung/"));
+    search_shown(&s);
+    // The index holds the organisation twice: in its directory and in the link list.
+    let index: Value = serde_json::from_str(
+        &std::fs::read_to_string(site.book.path().join("public/search-index.json")).expect("index"),
+    )
+    .expect("json");
+    let twice = index["docs"]
+        .as_array()
+        .expect("docs")
+        .iter()
+        .filter(|d| {
+            d[0].as_str()
+                .is_some_and(|t| t.starts_with("Elternnetzwerk NRW"))
+        })
+        .count();
+    assert_eq!(twice, 2, "the index lists the organisation in two places");
+
+    let hits = search(&s, "Elternnetzwerk NRW");
+    let shown = hits
+        .iter()
+        .filter(|h| h.starts_with("Elternnetzwerk NRW"))
+        .count();
+    assert_eq!(shown, 1, "shown once: {hits:?}");
+    assert!(
+        hits[0].contains("auch in: Interessante Links"),
+        "the other list is named: {hits:?}"
+    );
+    let count = |s: &Session| {
+        s.wait_until(
+            "the count shows",
+            "const st = document.getElementById('suchstatus'); return st.className === 'search-count' && st.getBoundingClientRect().height > 10",
+        );
+        assert!(s.displayed("#suchstatus"), "the number of hits is visible");
+        s.text("#suchstatus")
+    };
+    assert_eq!(count(&s), format!("{} Treffer", hits.len()));
+
+    // Two entries of one list with the same address stay apart; the link list's is left out.
+    let hits = search(&s, "Integrationszentren");
+    let titles: Vec<&str> = hits
+        .iter()
+        .filter(|h| h.contains("Kommunale Integrationszentren") && !h.starts_with("Wie "))
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        titles.len(),
+        2,
+        "the centres and their coordination office, not the link: {hits:?}"
+    );
+    assert!(
+        !hits
+            .iter()
+            .any(|h| h.starts_with("Kommunale Integrationszentren NRW")),
+        "{hits:?}"
+    );
+    assert_eq!(count(&s), format!("{} Treffer", hits.len()));
+
+    // More hits than shown: the count says so.
+    let hits = search(&s, "MSO");
+    assert_eq!(hits.len(), 10);
+    let text = count(&s);
+    let total: usize = text
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        total > 10 && text.ends_with("die ersten 10 sind aufgeführt"),
+        "{text}"
+    );
+    // Closing the list hides the count too.
+    s.press("\u{E00C}");
+    s.wait_until(
+        "Escape closes the results",
+        "return document.getElementById('suchergebnisse').hidden",
+    );
+    assert_eq!(
+        s.js("return document.getElementById('suchstatus').getBoundingClientRect().height <= 1"),
+        json!(true),
+        "the count goes with the list (it stays for screen readers only)"
+    );
+}
+
 /// The ids of the directory entries on screen.
 const VISIBLE_CARDS: &str = "return Array.from(document.querySelectorAll('.directory .card')).filter(c => c.offsetParent !== null).map(c => c.id)";
 

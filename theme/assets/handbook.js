@@ -178,6 +178,32 @@
     return out;
   }
 
+  // The web address an index entry ends with (directory entries and links carry one), without
+  // protocol, "www." and final slash: the same organisation in two lists has the same address.
+  function address(text) {
+    const found = /https?:\/\/(?:www\.)?(\S+?)\/?$/.exec(text);
+    return found ? found[1].toLowerCase() : "";
+  }
+
+  // Ranked entries, each organisation once: an entry whose address was already shown from
+  // another list (a directory and the link list) is left out, and its list named at the first.
+  // Two entries of the same list stay apart even when they share an address.
+  function distinct(ranked) {
+    const kept = {};
+    const hits = [];
+    ranked.forEach(function (entry) {
+      const first = entry.address ? kept[entry.address] : null;
+      if (first && first.entry.context !== entry.context) {
+        if (first.also.indexOf(entry.context) < 0) first.also.push(entry.context);
+        return;
+      }
+      const hit = { entry: entry, also: [] };
+      if (!first && entry.address) kept[entry.address] = hit;
+      hits.push(hit);
+    });
+    return hits;
+  }
+
   function search() {
     const url = doc.body.getAttribute("data-search-index");
     const box = doc.getElementById("suche");
@@ -206,7 +232,7 @@
         if (!index || index.v !== 1 || !Array.isArray(index.docs)) throw new Error("format");
         entries = index.docs.map(function (d) {
           const title = String(d[0] || ""), context = String(d[1] || ""), text = String(d[3] || "");
-          return { title: title, context: context, url: String(d[2] || ""), text: text,
+          return { title: title, context: context, url: String(d[2] || ""), text: text, address: address(text),
             titleFolded: fold(title), contextFolded: fold(context), textFolded: fold(text) };
         });
         if (field.value.trim() && doc.activeElement === field) run();
@@ -220,7 +246,7 @@
       field.setAttribute("aria-expanded", "false");
       field.removeAttribute("aria-activedescendant");
       active = -1;
-      if (status.className === "search-note") status.className = "visually-hidden";
+      status.className = "visually-hidden";
     }
     function select(i) {
       if (!options.length) return;
@@ -252,9 +278,10 @@
         if (s > 0) ranked.push([s, i]);
       });
       ranked.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+      const hits = distinct(ranked.map(function (r) { return entries[r[1]]; }));
       list.textContent = "";
-      options = ranked.slice(0, MAX_SHOWN).map(function (r, k) {
-        const entry = entries[r[1]];
+      options = hits.slice(0, MAX_SHOWN).map(function (hit, k) {
+        const entry = hit.entry;
         const link = element("a", "search-hit");
         link.href = entry.url;
         link.id = "treffer-" + k;
@@ -262,14 +289,18 @@
         link.setAttribute("role", "option");
         link.setAttribute("aria-selected", "false");
         link.appendChild(element("span", "search-hit-title")).appendChild(highlighted(entry.title, words, 160));
-        if (entry.context) link.appendChild(element("span", "search-hit-context")).appendChild(highlighted(entry.context, words, 120));
+        if (entry.context) {
+          const context = link.appendChild(element("span", "search-hit-context"));
+          context.appendChild(highlighted(entry.context, words, 120));
+          if (hit.also.length) context.appendChild(doc.createTextNode(" · auch in: " + hit.also.join(", ")));
+        }
         if (entry.text) link.appendChild(element("span", "search-hit-text")).appendChild(highlighted(entry.text, words, 150));
         list.appendChild(link);
         return link;
       });
       active = -1;
       field.removeAttribute("aria-activedescendant");
-      const n = ranked.length;
+      const n = hits.length;
       if (!n) {
         close();
         note("Keine Treffer für „" + field.value.trim() + "“.", true);
@@ -277,7 +308,8 @@
       }
       list.hidden = false;
       field.setAttribute("aria-expanded", "true");
-      note(n === 1 ? "1 Treffer" : n + " Treffer" + (n > MAX_SHOWN ? ", die ersten " + MAX_SHOWN + " werden angezeigt" : ""));
+      status.textContent = n === 1 ? "1 Treffer" : n + " Treffer" + (n > MAX_SHOWN ? ", die ersten " + MAX_SHOWN + " sind aufgeführt" : "");
+      status.className = "search-count";
     }
     function open(link) { close(); window.location.href = link.href; }
 
