@@ -387,7 +387,7 @@ fn without_javascript_everything_is_plain_and_complete() {
 }
 
 /// Every page of the built site: the start page, each chapter, the print page, the 404 page.
-fn pages(book: &Book) -> Vec<String> {
+pub(crate) fn pages(book: &Book) -> Vec<String> {
     let mut pages = vec!["/".to_string(), "/drucken/".into(), "/404.html".into()];
     let sources = handbook::build::load::load(book.path()).expect("load");
     let (site, _) =

@@ -40,10 +40,17 @@
     return theme ? theme === "dark" : !!(systemDark && systemDark.matches);
   }
 
+  // The button says what it does: „Dunkel darstellen“ in the light scheme, „Hell darstellen“ in
+  // the dark one, each with its icon.
   function themeToggle() {
     const toggle = doc.querySelector(".theme-toggle");
     if (!toggle) return;
-    const show = function () { toggle.setAttribute("aria-pressed", String(isDark())); };
+    const label = toggle.querySelector(".theme-toggle-label");
+    const show = function () {
+      const dark = isDark();
+      toggle.classList.toggle("is-dark", dark);
+      if (label) label.textContent = dark ? "Hell" : "Dunkel";
+    };
     toggle.hidden = false;
     show();
     toggle.addEventListener("click", function () {
@@ -72,6 +79,51 @@
     fit();
     details.setAttribute("data-ready", "");
     if (narrow.addEventListener) narrow.addEventListener("change", fit);
+  }
+
+  // Phones and tablets: the header stays in reach while reading (CSS), and its „Kapitel“ button
+  // opens the chapter list below it, wherever the reader is; Escape, a click elsewhere or leaving
+  // it with the keyboard close it. The list is the page's own, copied.
+  function chaptersMenu() {
+    const button = doc.querySelector(".chapters-button");
+    const panel = doc.getElementById("kapitel-schnell");
+    const source = doc.querySelector(".sidebar .chapter-list");
+    if (!button || !panel || !source) return;
+    const header = button.closest(".site-header");
+    panel.appendChild(source.cloneNode(true));
+    const more = doc.querySelector(".sidebar-all");
+    if (more) panel.appendChild(more.cloneNode(true));
+    const start = panel.insertBefore(element("p", "chapters-start"), panel.firstChild);
+    const home = start.appendChild(element("a", null, "Startseite und Inhalt"));
+    home.href = doc.body.getAttribute("data-base") || "/";
+    button.hidden = false;
+    const set = function (open, focusButton) {
+      panel.hidden = !open;
+      button.setAttribute("aria-expanded", String(open));
+      header.classList.toggle("chapters-open", open);
+      if (open) {
+        const current = panel.querySelector("[aria-current=page]") || panel.querySelector("a");
+        if (current) current.focus({ preventScroll: true });
+      } else if (focusButton) button.focus({ preventScroll: true });
+    };
+    button.addEventListener("click", function () { set(panel.hidden, false); });
+    panel.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") { e.preventDefault(); set(false, true); }
+    });
+    button.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && !panel.hidden) { e.preventDefault(); set(false, true); }
+    });
+    doc.addEventListener("click", function (e) {
+      if (!panel.hidden && !panel.contains(e.target) && !button.contains(e.target)) set(false, false);
+    });
+    panel.addEventListener("focusout", function (e) {
+      if (e.relatedTarget && !panel.contains(e.relatedTarget) && e.relatedTarget !== button) set(false, false);
+    });
+    // Growing past the width where the chapter list is always shown closes the menu.
+    if (window.matchMedia) {
+      const wide = window.matchMedia("(min-width: 60em)");
+      if (wide.addEventListener) wide.addEventListener("change", function () { if (wide.matches) set(false, false); });
+    }
   }
 
   // Wide tables scroll sideways: make them reachable by keyboard.
@@ -502,7 +554,7 @@
   // ---------------------------------------------------------------- start
   function ready() {
     // Each feature on its own: one failing must not take the others down.
-    [themeToggle, chapterList, wideTables, printedLinks, printButtons, search, directories, offline].forEach(function (feature) {
+    [themeToggle, chapterList, chaptersMenu, wideTables, printedLinks, printButtons, search, directories, offline].forEach(function (feature) {
       try { feature(); } catch (e) { if (window.console) console.error(e); }
     });
   }
