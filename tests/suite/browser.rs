@@ -396,7 +396,8 @@ pub(crate) fn pages(book: &Book) -> Vec<String> {
     pages
 }
 
-/// Runs axe-core (WCAG 2.1 A and AA) on the current page; returns the violations.
+/// Runs axe-core (WCAG 2.0, 2.1 and 2.2 A and AA, and best practices) on the current page;
+/// returns the violations.
 pub(crate) fn axe(s: &Session) -> Vec<String> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/browser/node_modules/axe-core/axe.min.js");
@@ -408,7 +409,7 @@ pub(crate) fn axe(s: &Session) -> Vec<String> {
     });
     s.js(&format!("{source}\n;return true"));
     let result = s.js(
-        "return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })\
+        "return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } })\
          .then(r => r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')))",
     );
     result
@@ -426,23 +427,37 @@ fn every_page_passes_axe_in_light_and_dark() {
     };
     let mut failures = Vec::new();
     for (scheme, dark) in [("light", false), ("dark", true)] {
+        // On a desktop and on a phone, where the header and the chapter menu differ.
+        for width in [375, 1280] {
+            let s = driver.session(Options {
+                dark,
+                width,
+                ..Options::js()
+            });
+            s.goto(&site.url("/"));
+            assert_eq!(
+                s.js("return matchMedia('(prefers-color-scheme: dark)').matches"),
+                json!(dark),
+                "the browser is in {scheme} mode"
+            );
+            for page in pages(&site.book) {
+                s.goto(&site.url(&page));
+                script_ran(&s);
+                for v in axe(&s) {
+                    failures.push(format!("{scheme} {width} px {page}: {v}"));
+                }
+            }
+            if width == 375 {
+                s.tap(".chapters-button");
+                for v in axe(&s) {
+                    failures.push(format!("{scheme} 375 px, chapter menu open: {v}"));
+                }
+            }
+        }
         let s = driver.session(Options {
             dark,
             ..Options::js()
         });
-        s.goto(&site.url("/"));
-        assert_eq!(
-            s.js("return matchMedia('(prefers-color-scheme: dark)').matches"),
-            json!(dark),
-            "the browser is in {scheme} mode"
-        );
-        for page in pages(&site.book) {
-            s.goto(&site.url(&page));
-            script_ran(&s);
-            for v in axe(&s) {
-                failures.push(format!("{scheme} {page}: {v}"));
-            }
-        }
         // The reader's own choice, the other way round, is checked too.
         s.goto(&site.url("/veranstaltungsplanung/"));
         s.click(".theme-toggle");
@@ -468,13 +483,20 @@ fn axe_catches_a_bad_page() {
     };
     std::fs::write(
         site.book.path().join("public/kaputt.html"),
-        "<!doctype html><html><head><title>x</title></head><body><img src=\"a.png\"><input type=\"checkbox\"><p style=\"color:#ccc\">blass</p></body></html>",
+        "<!doctype html><html><head><title>x</title><link rel=\"stylesheet\" href=\"/kaputt.css\"></head><body><img src=\"a.png\"><input type=\"checkbox\"><p style=\"color:#ccc\">blass</p>\
+         <nav><a class=\"winzig\" href=\"#a\">a</a><a class=\"winzig\" href=\"#b\">b</a></nav></body></html>",
+    )
+    .expect("write");
+    // Two tiny links side by side: WCAG 2.2's target size (2.5.8).
+    std::fs::write(
+        site.book.path().join("public/kaputt.css"),
+        ".winzig { display: inline-block; width: 10px; height: 10px; overflow: hidden; }",
     )
     .expect("write");
     let s = driver.session(Options::js());
     s.goto(&site.url("/kaputt.html"));
     let violations = axe(&s);
-    for rule in ["html-has-lang", "image-alt", "label"] {
+    for rule in ["html-has-lang", "image-alt", "label", "target-size"] {
         assert!(
             violations.iter().any(|v| v.starts_with(rule)),
             "{rule} not found in {violations:?}"
