@@ -532,9 +532,9 @@
         if (empty) empty.hidden = i > 0 || here > 0;
         if (section.note) {
           section.note.hidden = !active;
-          section.noteText.textContent = here === 0
-            ? "Gefiltert: Kein Eintrag dieser Liste passt. "
-            : "Gefiltert: " + here + " von " + total + (total === 1 ? " Eintrag" : " Einträgen") + " dieser Liste. ";
+          section.noteText.textContent = here === 0 ? "Kein Eintrag dieser Liste passt zum Filter. "
+            : here === total ? (total === 1 ? "Der Eintrag dieser Liste passt" : "Alle " + total + " Einträge dieser Liste passen") + " zum Filter. "
+              : "Gefiltert: " + here + " von " + total + " Einträgen dieser Liste. ";
         }
       });
       const where = several ? " in " + sections.length + " Listen auf dieser Seite" : "";
