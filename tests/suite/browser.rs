@@ -387,7 +387,7 @@ fn without_javascript_everything_is_plain_and_complete() {
 }
 
 /// Every page of the built site: the start page, each chapter, the print page, the 404 page.
-fn pages(book: &Book) -> Vec<String> {
+pub(crate) fn pages(book: &Book) -> Vec<String> {
     let mut pages = vec!["/".to_string(), "/drucken/".into(), "/404.html".into()];
     let sources = handbook::build::load::load(book.path()).expect("load");
     let (site, _) =
@@ -396,7 +396,8 @@ fn pages(book: &Book) -> Vec<String> {
     pages
 }
 
-/// Runs axe-core (WCAG 2.1 A and AA) on the current page; returns the violations.
+/// Runs axe-core (WCAG 2.0, 2.1 and 2.2 A and AA, and best practices) on the current page;
+/// returns the violations.
 pub(crate) fn axe(s: &Session) -> Vec<String> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/browser/node_modules/axe-core/axe.min.js");
@@ -408,7 +409,7 @@ pub(crate) fn axe(s: &Session) -> Vec<String> {
     });
     s.js(&format!("{source}\n;return true"));
     let result = s.js(
-        "return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })\
+        "return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } })\
          .then(r => r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')))",
     );
     result
@@ -426,23 +427,37 @@ fn every_page_passes_axe_in_light_and_dark() {
     };
     let mut failures = Vec::new();
     for (scheme, dark) in [("light", false), ("dark", true)] {
+        // On a desktop and on a phone, where the header and the chapter menu differ.
+        for width in [375, 1280] {
+            let s = driver.session(Options {
+                dark,
+                width,
+                ..Options::js()
+            });
+            s.goto(&site.url("/"));
+            assert_eq!(
+                s.js("return matchMedia('(prefers-color-scheme: dark)').matches"),
+                json!(dark),
+                "the browser is in {scheme} mode"
+            );
+            for page in pages(&site.book) {
+                s.goto(&site.url(&page));
+                script_ran(&s);
+                for v in axe(&s) {
+                    failures.push(format!("{scheme} {width} px {page}: {v}"));
+                }
+            }
+            if width == 375 {
+                s.tap(".chapters-button");
+                for v in axe(&s) {
+                    failures.push(format!("{scheme} 375 px, chapter menu open: {v}"));
+                }
+            }
+        }
         let s = driver.session(Options {
             dark,
             ..Options::js()
         });
-        s.goto(&site.url("/"));
-        assert_eq!(
-            s.js("return matchMedia('(prefers-color-scheme: dark)').matches"),
-            json!(dark),
-            "the browser is in {scheme} mode"
-        );
-        for page in pages(&site.book) {
-            s.goto(&site.url(&page));
-            script_ran(&s);
-            for v in axe(&s) {
-                failures.push(format!("{scheme} {page}: {v}"));
-            }
-        }
         // The reader's own choice, the other way round, is checked too.
         s.goto(&site.url("/veranstaltungsplanung/"));
         s.click(".theme-toggle");
@@ -468,13 +483,20 @@ fn axe_catches_a_bad_page() {
     };
     std::fs::write(
         site.book.path().join("public/kaputt.html"),
-        "<!doctype html><html><head><title>x</title></head><body><img src=\"a.png\"><input type=\"checkbox\"><p style=\"color:#ccc\">blass</p></body></html>",
+        "<!doctype html><html><head><title>x</title><link rel=\"stylesheet\" href=\"/kaputt.css\"></head><body><img src=\"a.png\"><input type=\"checkbox\"><p style=\"color:#ccc\">blass</p>\
+         <nav><a class=\"winzig\" href=\"#a\">a</a><a class=\"winzig\" href=\"#b\">b</a></nav></body></html>",
+    )
+    .expect("write");
+    // Two tiny links side by side: WCAG 2.2's target size (2.5.8).
+    std::fs::write(
+        site.book.path().join("public/kaputt.css"),
+        ".winzig { display: inline-block; width: 10px; height: 10px; overflow: hidden; }",
     )
     .expect("write");
     let s = driver.session(Options::js());
     s.goto(&site.url("/kaputt.html"));
     let violations = axe(&s);
-    for rule in ["html-has-lang", "image-alt", "label"] {
+    for rule in ["html-has-lang", "image-alt", "label", "target-size"] {
         assert!(
             violations.iter().any(|v| v.starts_with(rule)),
             "{rule} not found in {violations:?}"
@@ -822,36 +844,268 @@ fn search_is_german_aware_and_keyboard_driven() {
 }
 
 #[test]
+fn search_shows_each_organisation_once_and_the_number_of_hits() {
+    let Some((site, driver)) = start() else {
+        return;
+    };
+    let s = driver.session(Options::js());
+    s.goto(&site.url("/einleitung/"));
+    search_shown(&s);
+    // The index holds the organisation twice: in its directory and in the link list.
+    let index: Value = serde_json::from_str(
+        &std::fs::read_to_string(site.book.path().join("public/search-index.json")).expect("index"),
+    )
+    .expect("json");
+    let twice = index["docs"]
+        .as_array()
+        .expect("docs")
+        .iter()
+        .filter(|d| {
+            d[0].as_str()
+                .is_some_and(|t| t.starts_with("Elternnetzwerk NRW"))
+        })
+        .count();
+    assert_eq!(twice, 2, "the index lists the organisation in two places");
+
+    let hits = search(&s, "Elternnetzwerk NRW");
+    let shown = hits
+        .iter()
+        .filter(|h| h.starts_with("Elternnetzwerk NRW"))
+        .count();
+    assert_eq!(shown, 1, "shown once: {hits:?}");
+    assert!(
+        hits[0].contains("auch in: Interessante Links"),
+        "the other list is named: {hits:?}"
+    );
+    let count = |s: &Session| {
+        s.wait_until(
+            "the count shows",
+            "const st = document.getElementById('suchstatus'); return st.className === 'search-count' && st.getBoundingClientRect().height > 10",
+        );
+        assert!(s.displayed("#suchstatus"), "the number of hits is visible");
+        s.text("#suchstatus")
+    };
+    assert_eq!(count(&s), format!("{} Treffer", hits.len()));
+
+    // Two entries of one list with the same address stay apart; the link list's is left out.
+    let hits = search(&s, "Integrationszentren");
+    let titles: Vec<&str> = hits
+        .iter()
+        .filter(|h| h.contains("Kommunale Integrationszentren") && !h.starts_with("Wie "))
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        titles.len(),
+        2,
+        "the centres and their coordination office, not the link: {hits:?}"
+    );
+    assert!(
+        !hits
+            .iter()
+            .any(|h| h.starts_with("Kommunale Integrationszentren NRW")),
+        "{hits:?}"
+    );
+    assert_eq!(count(&s), format!("{} Treffer", hits.len()));
+
+    // More hits than shown: the count says so.
+    let hits = search(&s, "MSO");
+    assert_eq!(hits.len(), 10);
+    let text = count(&s);
+    let total: usize = text
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        total > 10 && text.ends_with("die ersten 10 sind aufgeführt"),
+        "{text}"
+    );
+    // Closing the list hides the count too.
+    s.press("\u{E00C}");
+    s.wait_until(
+        "Escape closes the results",
+        "return document.getElementById('suchergebnisse').hidden",
+    );
+    assert_eq!(
+        s.js("return document.getElementById('suchstatus').getBoundingClientRect().height <= 1"),
+        json!(true),
+        "the count goes with the list (it stays for screen readers only)"
+    );
+}
+
+/// The ids of the directory entries on screen.
+const VISIBLE_CARDS: &str = "return Array.from(document.querySelectorAll('.directory .card')).filter(c => c.offsetParent !== null).map(c => c.id)";
+
+fn visible_cards(s: &Session) -> Vec<String> {
+    serde_json::from_value(s.js(VISIBLE_CARDS)).expect("ids")
+}
+
+/// The page's directory count line once it reads `expected`.
+fn count_reads(s: &Session, expected: &str) {
+    s.wait_until(
+        &format!("the count reads “{expected}”"),
+        &format!(
+            "return document.querySelector('.directory-count').textContent === {}",
+            json!(expected)
+        ),
+    );
+}
+
+/// Picks an option of a filter choice, as a reader does with the keyboard.
+fn choose(s: &Session, key: &str, value: &str) {
+    s.exec(
+        "const c = document.querySelector('select[data-filter=' + arguments[0] + ']'); c.value = arguments[1]; c.dispatchEvent(new Event('change', { bubbles: true })); return c.value",
+        json!([key, value]),
+    );
+}
+
+#[test]
+fn one_filter_covers_every_directory_list_of_a_chapter() {
+    let Some((site, driver)) = start() else {
+        return;
+    };
+    let s = driver.session(Options::js());
+    s.goto(&site.url("/ansprechperson/"));
+    filters_shown(&s);
+    let lists = s.count(".directory");
+    assert!(
+        lists >= 3,
+        "{lists} lists: municipal offices, federal, state"
+    );
+    assert_eq!(
+        s.count(".directory-filters:not([hidden])"),
+        1,
+        "one filter for all lists of the page"
+    );
+    let total = s.count(".directory .card");
+    let suffix = format!("in {lists} Listen auf dieser Seite");
+    count_reads(&s, &format!("{total} Einträge {suffix}"));
+
+    // Typing a word filters every list; the count covers them all.
+    s.send_keys("#filter-suche", "Eltern");
+    let expected: Vec<String> = serde_json::from_value(s.js(
+        "return Array.from(document.querySelectorAll('.directory .card')).filter(c => c.textContent.toLowerCase().includes('eltern')).map(c => c.id)",
+    ))
+    .expect("ids");
+    assert!(
+        expected.contains(&"dachverbaende-elternnetzwerk-nrw".to_string()),
+        "{expected:?}"
+    );
+    count_reads(
+        &s,
+        &format!("{} von {total} Einträgen {suffix}", expected.len()),
+    );
+    assert_eq!(
+        visible_cards(&s),
+        expected,
+        "only entries with the word show"
+    );
+    let notes: Vec<String> = serde_json::from_value(s.js(
+        "return Array.from(document.querySelectorAll('.directory-note')).filter(n => !n.hidden).map(n => n.textContent)",
+    ))
+    .expect("notes");
+    assert_eq!(
+        notes.len(),
+        lists - 1,
+        "every further list says it is filtered"
+    );
+    assert!(
+        notes.iter().all(|n| n.contains("Filter ändern")),
+        "{notes:?}"
+    );
+    assert!(
+        notes.iter().any(|n| n.contains("Kein Eintrag")),
+        "the federal list says none of its entries fits: {notes:?}"
+    );
+
+    // The level is a choice of the same filter.
+    s.exec("const q = document.getElementById('filter-suche'); q.value = ''; q.dispatchEvent(new Event('input', { bubbles: true })); return true", json!([]));
+    count_reads(&s, &format!("{total} Einträge {suffix}"));
+    assert_eq!(
+        s.count(".directory-note:not([hidden])"),
+        0,
+        "no note without a filter"
+    );
+    choose(&s, "ebene", "land");
+    let state: Vec<String> = serde_json::from_value(s.js(
+        "return Array.from(document.querySelectorAll('.directory .card[data-level=land]')).map(c => c.id)",
+    ))
+    .expect("ids");
+    assert!(state.len() >= 2, "{state:?}");
+    count_reads(
+        &s,
+        &format!("{} von {total} Einträgen {suffix}", state.len()),
+    );
+    assert_eq!(visible_cards(&s), state);
+    choose(&s, "ebene", "bund");
+    let shown = visible_cards(&s);
+    assert!(
+        shown.len() >= 5 && shown.iter().all(|id| id.starts_with("dachverbaende-")),
+        "{shown:?}"
+    );
+    assert!(s.js("return location.search").as_str() == Some("?ebene=bund"));
+
+    // The level, kind and fields are plain text on the cards, not button-like tags.
+    let looks = s.js(
+        "return Array.from(document.querySelectorAll('.card-meta, .card-meta .tag')).map(t => { const st = getComputedStyle(t); return [st.borderTopStyle, st.backgroundColor, st.cursor].join(' '); })",
+    );
+    for l in looks.as_array().expect("styles") {
+        assert_eq!(
+            l.as_str(),
+            Some("none rgba(0, 0, 0, 0) auto"),
+            "a tag styled like a control"
+        );
+    }
+    // Each field of work offered is written on the cards it picks.
+    let offered: Vec<String> = serde_json::from_value(s.js(
+        "return Array.from(document.querySelectorAll('select[data-filter=thema] option')).map(o => o.value).filter(Boolean)",
+    ))
+    .expect("fields");
+    assert!(offered.contains(&"Elternarbeit".to_string()), "{offered:?}");
+    choose(&s, "ebene", "");
+    for field in &offered {
+        choose(&s, "thema", field);
+        let texts: Vec<String> = serde_json::from_value(s.js(
+            "return Array.from(document.querySelectorAll('.directory .card')).filter(c => c.offsetParent !== null).map(c => c.querySelector('.card-fields').textContent)",
+        ))
+        .expect("texts");
+        assert!(!texts.is_empty(), "{field} picks nothing");
+        assert!(
+            texts.iter().all(|t| t.contains(field.as_str())),
+            "{field}: {texts:?}"
+        );
+    }
+}
+
+#[test]
 fn directory_filters_live_in_the_address() {
     let Some((site, driver)) = start() else {
         return;
     };
     let s = driver.session(Options::js());
-    let visible = "return Array.from(document.querySelectorAll('.directory .card')).filter(c => c.offsetParent !== null).map(c => c.id)";
     s.goto(&site.url("/ansprechperson/"));
     filters_shown(&s);
-    let all = s.js(visible).as_array().expect("cards").len();
+    let all = visible_cards(&s).len();
     assert!(all >= 12, "{all} cards");
 
-    // A shared link with a filter opens filtered: the federal list (seven entries) offers
-    // its focus; the state list (two entries) needs no filter and offers none.
-    s.goto(&site.url("/ansprechperson/?thema=Wohlfahrtspflege"));
+    // A shared link with a filter opens filtered, in every list of the page.
+    s.goto(&site.url("/ansprechperson/?thema=Elternarbeit"));
     filters_shown(&s);
-    let shown: Vec<String> = serde_json::from_value(s.js(visible)).expect("ids");
-    let federal: Vec<&String> = shown
-        .iter()
-        .filter(|id| id.starts_with("dachverbaende-"))
-        .collect();
-    assert!(federal.len() >= 3 && federal.len() < 9, "{shown:?}");
+    let shown = visible_cards(&s);
     assert!(
-        shown.contains(&"dachverbaende-elternnetzwerk-nrw".to_string()),
-        "the short state list is not filtered: {shown:?}"
+        shown.contains(&"dachverbaende-elternnetzwerk-nrw".to_string())
+            && shown.contains(&"kommunale-infrastruktur-kommunale-integrationszentren".to_string())
+            && shown.len() < all,
+        "{shown:?}"
     );
     assert_eq!(
-        s.js("return Array.from(document.querySelectorAll('.directory')).map(d => d.querySelectorAll('select').length)"),
-        json!([0, 1, 0]),
-        "only the long list has a focus filter, and no list a level filter"
+        s.js("return document.querySelector('select[data-filter=thema]').value"),
+        json!("Elternarbeit")
     );
+    // A choice the page does not offer is ignored.
+    s.goto(&site.url("/ansprechperson/?thema=Gibt-es-nicht"));
+    filters_shown(&s);
+    assert_eq!(visible_cards(&s).len(), all);
 
     // Typing into the text filter updates the address; a reload keeps the state.
     s.goto(&site.url("/ansprechperson/"));
@@ -861,12 +1115,11 @@ fn directory_filters_live_in_the_address() {
         "the address has the filter",
         "return location.search.includes('suche=eltern')",
     );
-    let filtered: Vec<String> = serde_json::from_value(s.js(visible)).expect("ids");
+    let filtered = visible_cards(&s);
     assert!(!filtered.is_empty() && filtered.len() < all, "{filtered:?}");
     s.refresh();
     filters_shown(&s);
-    let again: Vec<String> = serde_json::from_value(s.js(visible)).expect("ids");
-    assert_eq!(again, filtered);
+    assert_eq!(visible_cards(&s), filtered);
     assert_eq!(
         s.js("return document.querySelector('.directory-filters input[data-filter=suche]').value"),
         json!("eltern")

@@ -7,6 +7,8 @@ mod browser;
 mod build;
 mod content;
 mod init;
+mod paper;
+mod phones;
 mod plans;
 mod robust;
 mod serve;

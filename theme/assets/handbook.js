@@ -40,10 +40,17 @@
     return theme ? theme === "dark" : !!(systemDark && systemDark.matches);
   }
 
+  // The button says what it does: „Dunkel darstellen“ in the light scheme, „Hell darstellen“ in
+  // the dark one, each with its icon.
   function themeToggle() {
     const toggle = doc.querySelector(".theme-toggle");
     if (!toggle) return;
-    const show = function () { toggle.setAttribute("aria-pressed", String(isDark())); };
+    const label = toggle.querySelector(".theme-toggle-label");
+    const show = function () {
+      const dark = isDark();
+      toggle.classList.toggle("is-dark", dark);
+      if (label) label.textContent = dark ? "Hell" : "Dunkel";
+    };
     toggle.hidden = false;
     show();
     toggle.addEventListener("click", function () {
@@ -72,6 +79,51 @@
     fit();
     details.setAttribute("data-ready", "");
     if (narrow.addEventListener) narrow.addEventListener("change", fit);
+  }
+
+  // Phones and tablets: the header stays in reach while reading (CSS), and its „Kapitel“ button
+  // opens the chapter list below it, wherever the reader is; Escape, a click elsewhere or leaving
+  // it with the keyboard close it. The list is the page's own, copied.
+  function chaptersMenu() {
+    const button = doc.querySelector(".chapters-button");
+    const panel = doc.getElementById("kapitel-schnell");
+    const source = doc.querySelector(".sidebar .chapter-list");
+    if (!button || !panel || !source) return;
+    const header = button.closest(".site-header");
+    panel.appendChild(source.cloneNode(true));
+    const more = doc.querySelector(".sidebar-all");
+    if (more) panel.appendChild(more.cloneNode(true));
+    const start = panel.insertBefore(element("p", "chapters-start"), panel.firstChild);
+    const home = start.appendChild(element("a", null, "Startseite und Inhalt"));
+    home.href = doc.body.getAttribute("data-base") || "/";
+    button.hidden = false;
+    const set = function (open, focusButton) {
+      panel.hidden = !open;
+      button.setAttribute("aria-expanded", String(open));
+      header.classList.toggle("chapters-open", open);
+      if (open) {
+        const current = panel.querySelector("[aria-current=page]") || panel.querySelector("a");
+        if (current) current.focus({ preventScroll: true });
+      } else if (focusButton) button.focus({ preventScroll: true });
+    };
+    button.addEventListener("click", function () { set(panel.hidden, false); });
+    panel.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") { e.preventDefault(); set(false, true); }
+    });
+    button.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && !panel.hidden) { e.preventDefault(); set(false, true); }
+    });
+    doc.addEventListener("click", function (e) {
+      if (!panel.hidden && !panel.contains(e.target) && !button.contains(e.target)) set(false, false);
+    });
+    panel.addEventListener("focusout", function (e) {
+      if (e.relatedTarget && !panel.contains(e.relatedTarget) && e.relatedTarget !== button) set(false, false);
+    });
+    // Growing past the width where the chapter list is always shown closes the menu.
+    if (window.matchMedia) {
+      const wide = window.matchMedia("(min-width: 60em)");
+      if (wide.addEventListener) wide.addEventListener("change", function () { if (wide.matches) set(false, false); });
+    }
   }
 
   // Wide tables scroll sideways: make them reachable by keyboard.
@@ -178,6 +230,32 @@
     return out;
   }
 
+  // The web address an index entry ends with (directory entries and links carry one), without
+  // protocol, "www." and final slash: the same organisation in two lists has the same address.
+  function address(text) {
+    const found = /https?:\/\/(?:www\.)?(\S+?)\/?$/.exec(text);
+    return found ? found[1].toLowerCase() : "";
+  }
+
+  // Ranked entries, each organisation once: an entry whose address was already shown from
+  // another list (a directory and the link list) is left out, and its list named at the first.
+  // Two entries of the same list stay apart even when they share an address.
+  function distinct(ranked) {
+    const kept = {};
+    const hits = [];
+    ranked.forEach(function (entry) {
+      const first = entry.address ? kept[entry.address] : null;
+      if (first && first.entry.context !== entry.context) {
+        if (first.also.indexOf(entry.context) < 0) first.also.push(entry.context);
+        return;
+      }
+      const hit = { entry: entry, also: [] };
+      if (!first && entry.address) kept[entry.address] = hit;
+      hits.push(hit);
+    });
+    return hits;
+  }
+
   function search() {
     const url = doc.body.getAttribute("data-search-index");
     const box = doc.getElementById("suche");
@@ -206,7 +284,7 @@
         if (!index || index.v !== 1 || !Array.isArray(index.docs)) throw new Error("format");
         entries = index.docs.map(function (d) {
           const title = String(d[0] || ""), context = String(d[1] || ""), text = String(d[3] || "");
-          return { title: title, context: context, url: String(d[2] || ""), text: text,
+          return { title: title, context: context, url: String(d[2] || ""), text: text, address: address(text),
             titleFolded: fold(title), contextFolded: fold(context), textFolded: fold(text) };
         });
         if (field.value.trim() && doc.activeElement === field) run();
@@ -220,7 +298,7 @@
       field.setAttribute("aria-expanded", "false");
       field.removeAttribute("aria-activedescendant");
       active = -1;
-      if (status.className === "search-note") status.className = "visually-hidden";
+      status.className = "visually-hidden";
     }
     function select(i) {
       if (!options.length) return;
@@ -252,9 +330,10 @@
         if (s > 0) ranked.push([s, i]);
       });
       ranked.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+      const hits = distinct(ranked.map(function (r) { return entries[r[1]]; }));
       list.textContent = "";
-      options = ranked.slice(0, MAX_SHOWN).map(function (r, k) {
-        const entry = entries[r[1]];
+      options = hits.slice(0, MAX_SHOWN).map(function (hit, k) {
+        const entry = hit.entry;
         const link = element("a", "search-hit");
         link.href = entry.url;
         link.id = "treffer-" + k;
@@ -262,14 +341,18 @@
         link.setAttribute("role", "option");
         link.setAttribute("aria-selected", "false");
         link.appendChild(element("span", "search-hit-title")).appendChild(highlighted(entry.title, words, 160));
-        if (entry.context) link.appendChild(element("span", "search-hit-context")).appendChild(highlighted(entry.context, words, 120));
+        if (entry.context) {
+          const context = link.appendChild(element("span", "search-hit-context"));
+          context.appendChild(highlighted(entry.context, words, 120));
+          if (hit.also.length) context.appendChild(doc.createTextNode(" · auch in: " + hit.also.join(", ")));
+        }
         if (entry.text) link.appendChild(element("span", "search-hit-text")).appendChild(highlighted(entry.text, words, 150));
         list.appendChild(link);
         return link;
       });
       active = -1;
       field.removeAttribute("aria-activedescendant");
-      const n = ranked.length;
+      const n = hits.length;
       if (!n) {
         close();
         note("Keine Treffer für „" + field.value.trim() + "“.", true);
@@ -277,7 +360,8 @@
       }
       list.hidden = false;
       field.setAttribute("aria-expanded", "true");
-      note(n === 1 ? "1 Treffer" : n + " Treffer" + (n > MAX_SHOWN ? ", die ersten " + MAX_SHOWN + " werden angezeigt" : ""));
+      status.textContent = n === 1 ? "1 Treffer" : n + " Treffer" + (n > MAX_SHOWN ? ", die ersten " + MAX_SHOWN + " sind aufgeführt" : "");
+      status.className = "search-count";
     }
     function open(link) { close(); window.location.href = link.href; }
 
@@ -317,115 +401,146 @@
   }
 
   // ---------------------------------------------------------------- directories
-  // One filter state per page, kept in the address (?suche=&ebene=&typ=&thema=) so a filtered
-  // view can be shared. Every directory section gets its own controls; they mirror each other.
-  // A choice only filters the directories that offer it (ebene for organisations, typ for agencies).
+  // One filter for every directory entry a page shows, however many lists it has (a chapter may
+  // list federal and state organisations and the municipal offices in separate sections): a text
+  // field, and a choice of level, kind or field of work where that tells the entries apart. It
+  // sits above the first list; every other list says when it is filtered and links back to it.
+  // The state lives in the address (?suche=&ebene=&typ=&thema=) so a filtered view can be shared.
   const FILTER_KEYS = ["suche", "ebene", "typ", "thema"];
-  const FILTER_LABEL = { ebene: "Ebene", typ: "Art", thema: "Schwerpunkt" };
-  const FILTER_ALL = { ebene: "Alle Ebenen", typ: "Alle Arten", thema: "Alle Schwerpunkte" };
+  const FILTER_LABEL = { ebene: "Ebene", typ: "Art", thema: "Arbeitsfeld" };
+  const FILTER_ALL = { ebene: "Alle Ebenen", typ: "Alle Arten", thema: "Alle Arbeitsfelder" };
+
+  function entryCount(n) { return n === 1 ? "1 Eintrag" : n + " Einträge"; }
 
   function directories() {
     const sections = all(".directory[data-directory]");
-    if (!sections.length) return;
-    const params = new URLSearchParams(window.location.search);
-    const filter = {};
-    FILTER_KEYS.forEach(function (k) { filter[k] = params.get(k) || ""; });
-    let controlCount = 0;
-
-    // Each list offers only the filters its own entries can use (a list already limited to one
-    // level by its directive gets no level filter); the text filter is shared by all lists.
+    const cards = [];
+    // value → { label, n } for each choice
+    const values = { ebene: {}, typ: {}, thema: {} };
+    const note = function (key, value, label) {
+      const known = values[key][value] || (values[key][value] = { label: label || value, n: 0 });
+      known.n++;
+    };
     sections.forEach(function (section) {
-      const values = { ebene: {}, typ: {}, thema: {} };
-      section.values = values;
       section.cards = all(".card", section).map(function (li) {
         const tag = li.querySelector(".card-meta .tag");
         const label = tag ? tag.textContent.trim() : "";
-        const card = { el: li, text: fold(li.textContent), ebene: li.getAttribute("data-level"), typ: li.getAttribute("data-type"),
-          thema: (li.getAttribute("data-focus") || "").split("|").filter(Boolean) };
-        if (card.ebene) values.ebene[card.ebene] = label || card.ebene;
-        if (card.typ) values.typ[card.typ] = label || card.typ;
-        card.thema.forEach(function (t) { values.thema[t] = t; });
+        const card = { el: li, text: fold(li.textContent), ebene: li.getAttribute("data-level") || "",
+          typ: li.getAttribute("data-type") || "", thema: (li.getAttribute("data-focus") || "").split("|").filter(Boolean) };
+        if (card.ebene) note("ebene", card.ebene, label);
+        if (card.typ) note("typ", card.typ, label);
+        card.thema.forEach(function (t) { note("thema", t); });
+        cards.push(card);
         return card;
       });
     });
-    function offers(section, key) {
-      const n = Object.keys(section.values[key]).length;
-      return key === "thema" ? n > 0 : n > 1;
-    }
-    function filtersBy(section, key) {
-      return !!filter[key] && section.hasControls && offers(section, key) && section.values[key][filter[key]] !== undefined;
-    }
-
-    sections.forEach(function (section) {
-      const box = section.querySelector(".directory-filters");
-      // A short list needs no filter: it is read at a glance.
-      if (!box || section.cards.length < 4) return;
-      section.hasControls = true;
-      box.textContent = "";
-      const n = ++controlCount;
-      const textField = element("p", "filter-field");
-      const textLabel = element("label", null, "Einträge filtern");
-      const input = element("input");
-      input.type = "search";
-      input.id = textLabel.htmlFor = "filter-" + n;
-      input.setAttribute("data-filter", "suche");
-      input.autocomplete = "off";
-      textField.append(textLabel, input);
-      box.appendChild(textField);
-      ["ebene", "typ", "thema"].forEach(function (key) {
-        if (!offers(section, key)) return;
-        const field = element("p", "filter-field");
-        const label = element("label", null, FILTER_LABEL[key]);
-        const choice = element("select");
-        choice.id = label.htmlFor = "filter-" + n + "-" + key;
-        choice.setAttribute("data-filter", key);
-        choice.appendChild(element("option", null, FILTER_ALL[key])).value = "";
-        const names = section.values[key];
-        Object.keys(names).sort(function (a, b) { return names[a].localeCompare(names[b], "de"); }).forEach(function (v) {
-          choice.appendChild(element("option", null, names[v])).value = v;
-        });
-        field.append(label, choice);
-        box.appendChild(field);
-      });
-      section.count = box.appendChild(element("p", "directory-count"));
-      section.count.setAttribute("aria-live", "off");
-      box.hidden = false;
-      const changed = function (e) {
-        const key = e.target.getAttribute("data-filter");
-        if (!key || filter[key] === e.target.value) return;
-        filter[key] = e.target.value;
-        apply(section, e.target);
-      };
-      box.addEventListener("input", changed);
-      box.addEventListener("change", changed);
+    // A short list is read at a glance: it needs no filter.
+    const box = sections.length ? sections[0].querySelector(".directory-filters") : null;
+    if (!box || cards.length < 4) return;
+    // A choice is offered when one of its values picks out some entries but not all; a value
+    // that picks a single entry only is no help (typing its name is quicker).
+    const offered = {};
+    ["ebene", "typ", "thema"].forEach(function (key) {
+      offered[key] = Object.keys(values[key]).some(function (v) { return values[key][v].n > 1 && values[key][v].n < cards.length; });
+    });
+    const several = sections.length > 1;
+    const params = new URLSearchParams(window.location.search);
+    const filter = {};
+    FILTER_KEYS.forEach(function (k) {
+      const value = params.get(k) || "";
+      filter[k] = k === "suche" || (offered[k] && values[k][value]) ? value : "";
     });
 
-    function apply(from, control) {
-      sections.forEach(function (section) {
-        const words = section.hasControls ? queryWords(filter.suche) : [];
-        let shown = 0;
+    box.textContent = "";
+    box.id = "eintraege-filtern";
+    const textField = element("p", "filter-field");
+    const textLabel = element("label", null, several ? "Alle Einträge dieser Seite filtern" : "Einträge filtern");
+    const input = element("input");
+    input.type = "search";
+    input.id = textLabel.htmlFor = "filter-suche";
+    input.setAttribute("data-filter", "suche");
+    input.autocomplete = "off";
+    input.value = filter.suche;
+    textField.append(textLabel, input);
+    box.appendChild(textField);
+    ["ebene", "typ", "thema"].forEach(function (key) {
+      if (!offered[key]) return;
+      const field = element("p", "filter-field");
+      const label = element("label", null, FILTER_LABEL[key]);
+      const choice = element("select");
+      choice.id = label.htmlFor = "filter-" + key;
+      choice.setAttribute("data-filter", key);
+      choice.appendChild(element("option", null, FILTER_ALL[key])).value = "";
+      const names = values[key];
+      Object.keys(names).sort(function (a, b) { return names[a].label.localeCompare(names[b].label, "de"); }).forEach(function (v) {
+        choice.appendChild(element("option", null, names[v].label)).value = v;
+      });
+      choice.value = filter[key];
+      field.append(label, choice);
+      box.appendChild(field);
+    });
+    const count = box.appendChild(element("p", "directory-count"));
+    count.setAttribute("aria-live", "off");
+    box.hidden = false;
+
+    // Every further list says when the filter above hides some of its entries.
+    sections.slice(1).forEach(function (section) {
+      const list = section.querySelector(".cards");
+      section.note = element("p", "directory-note");
+      section.note.hidden = true;
+      section.noteText = section.note.appendChild(element("span"));
+      const back = section.note.appendChild(element("a", null, "Filter ändern"));
+      back.href = "#eintraege-filtern";
+      back.addEventListener("click", function (e) {
+        e.preventDefault();
+        box.scrollIntoView({ block: "start" });
+        input.focus({ preventScroll: true });
+      });
+      section.insertBefore(section.note, list);
+    });
+
+    const changed = function (e) {
+      const key = e.target.getAttribute("data-filter");
+      if (!key || filter[key] === e.target.value) return;
+      filter[key] = e.target.value;
+      apply(true);
+    };
+    box.addEventListener("input", changed);
+    box.addEventListener("change", changed);
+
+    function matches(card, words) {
+      return words.every(function (w) { return card.text.indexOf(w) >= 0; }) &&
+        (!filter.ebene || card.ebene === filter.ebene) &&
+        (!filter.typ || card.typ === filter.typ) &&
+        (!filter.thema || card.thema.indexOf(filter.thema) >= 0);
+    }
+
+    function apply(byReader) {
+      const words = queryWords(filter.suche);
+      const active = words.length > 0 || !!(filter.ebene || filter.typ || filter.thema);
+      let shown = 0;
+      sections.forEach(function (section, i) {
+        let here = 0;
         section.cards.forEach(function (card) {
-          const ok = words.every(function (w) { return card.text.indexOf(w) >= 0; }) &&
-            (!filtersBy(section, "ebene") || card.ebene === filter.ebene) &&
-            (!filtersBy(section, "typ") || card.typ === filter.typ) &&
-            (!filtersBy(section, "thema") || card.thema.indexOf(filter.thema) >= 0);
+          const ok = matches(card, words);
           card.el.classList.toggle("is-filtered", !ok);
-          if (ok) shown++;
+          if (ok) here++;
         });
+        shown += here;
+        const total = section.cards.length;
         const empty = section.querySelector(".directory-empty");
-        if (empty) empty.hidden = shown > 0;
-        all("[data-filter]", section).forEach(function (f) {
-          const key = f.getAttribute("data-filter");
-          const value = key === "suche" || filtersBy(section, key) ? filter[key] : "";
-          if (f !== control && f.value !== value) f.value = value;
-        });
-        if (section.count) {
-          const total = section.cards.length;
-          section.count.setAttribute("aria-live", section === from ? "polite" : "off");
-          section.count.textContent = shown === total ? total + (total === 1 ? " Eintrag" : " Einträge") : shown + " von " + total + " Einträgen";
+        if (empty) empty.hidden = i > 0 || here > 0;
+        if (section.note) {
+          section.note.hidden = !active;
+          section.noteText.textContent = here === 0 ? "Kein Eintrag dieser Liste passt zum Filter. "
+            : here === total ? (total === 1 ? "Der Eintrag dieser Liste passt" : "Alle " + total + " Einträge dieser Liste passen") + " zum Filter. "
+              : "Gefiltert: " + here + " von " + total + " Einträgen dieser Liste. ";
         }
       });
-      if (!from) return;
+      const where = several ? " in " + sections.length + " Listen auf dieser Seite" : "";
+      count.setAttribute("aria-live", byReader ? "polite" : "off");
+      count.textContent = shown === cards.length ? entryCount(cards.length) + where : shown + " von " + cards.length + " Einträgen" + where;
+      if (!byReader) return;
       const query = new URLSearchParams(window.location.search);
       FILTER_KEYS.forEach(function (k) { if (filter[k]) query.set(k, filter[k]); else query.delete(k); });
       const qs = query.toString();
@@ -433,13 +548,13 @@
         history.replaceState(history.state, "", window.location.pathname + (qs ? "?" + qs : "") + window.location.hash);
       } catch (e) { /* file:// */ }
     }
-    apply(null, null);
+    apply(false);
   }
 
   // ---------------------------------------------------------------- start
   function ready() {
     // Each feature on its own: one failing must not take the others down.
-    [themeToggle, chapterList, wideTables, printedLinks, printButtons, search, directories, offline].forEach(function (feature) {
+    [themeToggle, chapterList, chaptersMenu, wideTables, printedLinks, printButtons, search, directories, offline].forEach(function (feature) {
       try { feature(); } catch (e) { if (window.console) console.error(e); }
     });
   }

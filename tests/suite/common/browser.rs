@@ -157,11 +157,17 @@ impl Driver {
             .as_str()
             .unwrap_or_else(|| panic!("no session: {v}"))
             .to_string();
-        Session {
+        let session = Session {
             url: format!("{}/session/{id}", self.url),
             agent: self.agent.clone(),
             _profile: Arc::new(profile),
+        };
+        // Headless Chromium keeps windows at least 500 px wide whatever --window-size says;
+        // setting the window's size afterwards gives the page the width asked for.
+        if opts.width != 0 {
+            session.resize(opts.width, 900);
         }
+        session
     }
 
     fn post(&self, url: &str, body: &Value) -> Value {
@@ -209,6 +215,11 @@ impl Session {
             .expect("GET");
         let v: Value = resp.body_mut().read_json().expect("json");
         v["value"].clone()
+    }
+
+    /// Sets the window's size; the page's viewport gets this width.
+    pub(crate) fn resize(&self, width: u32, height: u32) {
+        self.cmd("window/rect", json!({ "width": width, "height": height }));
     }
 
     pub(crate) fn goto(&self, url: &str) {
@@ -261,6 +272,13 @@ impl Session {
             "arguments[0].scrollIntoView({ block: 'center', behavior: 'instant' }); return true",
             json!([element]),
         );
+        self.cmd(&format!("element/{id}/click"), json!({}));
+    }
+
+    /// Clicks an element where it is, without scrolling first (for what stays on screen while
+    /// the page scrolls: scrolling a sticky header to the middle would move the page).
+    pub(crate) fn tap(&self, css: &str) {
+        let id = self.find(css);
         self.cmd(&format!("element/{id}/click"), json!({}));
     }
 
