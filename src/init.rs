@@ -1,4 +1,5 @@
-//! Init: writes a small working handbook (config, two chapters, one data file of each kind).
+//! Init: writes a small working handbook (config, two chapters, one data file of each kind)
+//! and the schemas editors use to check it while authors type.
 
 use crate::diagnostic::Diagnostic;
 use crate::i18n::{FileOp, Msg};
@@ -62,5 +63,12 @@ pub fn write(dir: &Path, today: crate::model::date::Date) -> Result<Vec<String>,
         )?;
         written.push((*rel).to_string());
     }
+    // The schemas the data files name in their first line: editors check while authors type.
+    crate::schema::write(dir)?;
+    written.extend(
+        crate::schema::all()
+            .into_iter()
+            .map(|(name, _)| format!("{}/{name}", crate::schema::FOLDER)),
+    );
     Ok(written)
 }

@@ -11,5 +11,6 @@ mod paper;
 mod phones;
 mod plans;
 mod robust;
+mod schema;
 mod serve;
 mod trust;
