@@ -1256,3 +1256,66 @@ fn the_plans_script_loads_only_where_it_is_used_and_pages_stay_light() {
         report.join(", ")
     );
 }
+
+#[test]
+fn ids_that_name_built_in_properties_are_ordinary_ids_on_import() {
+    let Some((site, driver)) = start() else {
+        return;
+    };
+    let tmp = tempfile::tempdir().expect("tmp");
+    let s = driver.session(Options::js());
+    open_start(&s, &site);
+    s.click(".backup summary");
+    let at = "2026-10-01T08:00:00.000Z";
+    let tick = json!({ "done": true, "at": at });
+    // The JSON text holds `__proto__` as an ordinary key (serde_json writes it as such).
+    let backup = json!({ "format": "handbook-checklists", "v": 1, "handbook": "/", "exported": at,
+        "checklists": {
+            "selbstcheck": { "points": { "vielfalt-im-betrieb": tick, "constructor": tick, "toString": tick,
+                "hasOwnProperty": tick, "__proto__": tick } },
+            "__proto__": { "points": { "polluted": tick } }
+        } });
+    let path = tmp.path().join("sicherung.json");
+    std::fs::write(&path, backup.to_string()).expect("write");
+    s.send_keys(
+        "input[data-plan-action=import]",
+        &path.display().to_string(),
+    );
+    s.wait_until(
+        "the file is read in",
+        "return document.querySelector('.plans-message').textContent.includes('Eingelesen')",
+    );
+    assert_eq!(
+        s.text(".plans-message"),
+        "Eingelesen: 6 Punkte in das Vorhaben „Mein Vorhaben“ übernommen."
+    );
+    // Nothing was written onto built-in objects.
+    assert_eq!(
+        s.js("return [({}).done, ({}).polluted, typeof Object.prototype.eigene, ({}).toString === Object.prototype.toString]"),
+        json!([null, null, "undefined", true])
+    );
+    // The storage holds every id as it came, and the page agrees with it.
+    let plan = current_plan(&s);
+    for id in [
+        "vielfalt-im-betrieb",
+        "constructor",
+        "toString",
+        "hasOwnProperty",
+        "__proto__",
+    ] {
+        assert_eq!(
+            plan["lists"]["selbstcheck"][id]["done"], true,
+            "{id}: {plan}"
+        );
+    }
+    assert_eq!(
+        plan["lists"]["__proto__"]["polluted"]["done"], true,
+        "{plan}"
+    );
+    s.goto(&site.url("/interne-aufstellung/"));
+    s.wait_until(
+        "the tick shows",
+        "const b = document.querySelector('#cb-selbstcheck-vielfalt-im-betrieb'); return !!b && b.checked",
+    );
+    assert!(severe_console(&s).is_empty(), "{:?}", severe_console(&s));
+}

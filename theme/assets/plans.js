@@ -29,7 +29,13 @@
     return node;
   }
   function isObject(o) { return !!o && typeof o === "object" && !Array.isArray(o); }
-  function copy(o) { return JSON.parse(JSON.stringify(o)); }
+  // Maps keyed by ids (plans, checklists, points) have no prototype, and parsed JSON becomes
+  // such maps: an id such as `__proto__` or `constructor` is an ordinary key, never a
+  // built-in's property.
+  function dict() { return Object.create(null); }
+  function plain(key, value) { return isObject(value) ? Object.assign(dict(), value) : value; }
+  function parse(json) { return JSON.parse(json, plain); }
+  function copy(o) { return parse(JSON.stringify(o)); }
   function text(v, max) { return typeof v === "string" ? v.slice(0, max || 2000) : ""; }
   function nowIso() { return new Date().toISOString(); }
   function newId() {
@@ -105,10 +111,10 @@
   };
 
   // ---------------------------------------------------------------- format and migrations
-  function emptyState() { return { v: VERSION, current: "", plans: {} }; }
+  function emptyState() { return { v: VERSION, current: "", plans: dict() }; }
   function newPlan(name) {
     const at = nowIso();
-    return { name: name, date: "", partner: "", note: "", created: at, t: at, lists: {} };
+    return { name: name, date: "", partner: "", note: "", created: at, t: at, lists: dict() };
   }
 
   // A stored entry as the page uses it; null for anything malformed (which is kept, not shown).
@@ -134,10 +140,10 @@
     if (!isObject(p) || typeof p.name !== "string" || !isObject(p.lists)) return null;
     if ((p.date && !isDay(p.date)) || (p.created !== undefined && isNaN(Date.parse(p.created)))) return null;
     const plan = { name: text(p.name, 200), date: p.date || "", partner: text(p.partner, 200), note: text(p.note),
-      created: p.created || nowIso(), t: typeof p.t === "string" && !isNaN(Date.parse(p.t)) ? p.t : "1970-01-01T00:00:00.000Z", lists: {} };
+      created: p.created || nowIso(), t: typeof p.t === "string" && !isNaN(Date.parse(p.t)) ? p.t : "1970-01-01T00:00:00.000Z", lists: dict() };
     for (const list of Object.keys(p.lists)) {
       if (!list || !isObject(p.lists[list])) return null;
-      plan.lists[list] = {};
+      plan.lists[list] = dict();
       for (const point of Object.keys(p.lists[list])) {
         const e = validEntry(p.lists[list][point]);
         if (!point || !e) return null;
@@ -155,7 +161,7 @@
       const plan = newPlan(old.name || FIRST_PLAN);
       plan.lists = copy(old.lists);
       const id = newId();
-      const plans = {};
+      const plans = dict();
       plans[id] = plan;
       return { v: 2, current: id, plans: plans };
     }
@@ -167,12 +173,12 @@
   }
   function v1Points(raw) {
     let o;
-    try { o = JSON.parse(raw); } catch (e) { return null; }
+    try { o = parse(raw); } catch (e) { return null; }
     return isObject(o) && o.v === 1 && isObject(o.points) ? o.points : null;
   }
   // The first release's entries still in storage: readable ones by checklist, and the unreadable.
   function v1Entries() {
-    const found = { lists: {}, keys: [], unreadable: [] };
+    const found = { lists: dict(), keys: [], unreadable: [] };
     storage.keys().forEach(function (key) {
       if (!key || key.indexOf(V1_PREFIX) !== 0) return;
       const list = key.slice(V1_PREFIX.length);
@@ -184,7 +190,7 @@
   // The stored text as a state, or why not ("corrupt", "newer").
   function parseStored(raw) {
     let o;
-    try { o = JSON.parse(raw); } catch (e) { return { problem: "corrupt" }; }
+    try { o = parse(raw); } catch (e) { return { problem: "corrupt" }; }
     if (!isObject(o) || typeof o.v !== "number" || !UPGRADES[o.v] && o.v !== VERSION) {
       return { problem: isObject(o) && o.v > VERSION ? "newer" : "corrupt" };
     }
@@ -280,7 +286,7 @@
     return points ? readEntry(points[point]) : null;
   }
   function setEntry(plan, list, point, change) {
-    if (!isObject(plan.lists[list])) plan.lists[list] = {};
+    if (!isObject(plan.lists[list])) plan.lists[list] = dict();
     const stored = plan.lists[list][point];
     const entry = isObject(stored) && typeof stored.done === "boolean" ? stored : { done: false, at: "" };
     change(entry);
@@ -302,7 +308,7 @@
       target.t = incoming.t;
     }
     Object.keys(incoming.lists).forEach(function (list) {
-      if (!isObject(target.lists[list])) target.lists[list] = {};
+      if (!isObject(target.lists[list])) target.lists[list] = dict();
       Object.keys(incoming.lists[list]).forEach(function (point) {
         const mine = target.lists[list][point], theirs = incoming.lists[list][point];
         if (!readEntry(mine) || changedAt(theirs) > changedAt(mine)) {
@@ -827,11 +833,11 @@
   }
   function catalogue() {
     if (cataloguePromise) return cataloguePromise;
-    const found = {};
+    const found = dict();
     all("section.checklist[data-checklist]").forEach(function (section) {
       found[section.getAttribute("data-checklist")] = readChecklist(section, location.pathname + "#" + section.id);
     });
-    const pages = {};
+    const pages = dict();
     (start.summaries || []).forEach(function (li) {
       const list = li.getAttribute("data-checklist-summary");
       const link = li.querySelector("a");
@@ -1061,7 +1067,7 @@
     return new Date(parseInt(s, 36) * 1000).toISOString();
   }
   function sharePayload(plan, planId) {
-    const lists = {};
+    const lists = dict();
     Object.keys(plan.lists).forEach(function (list) {
       const rows = [];
       Object.keys(plan.lists[list]).forEach(function (point) {
@@ -1083,10 +1089,10 @@
     if (o.v !== SHARE_VERSION) return { problem: "Dieser Link stammt aus einer anderen Ausgabe des Handbuchs und kann hier nicht gelesen werden." };
     if (o.h !== HANDBOOK) return { problem: "Dieser Link gehört zu einem anderen Handbuch." };
     if (!isObject(o.l) || typeof o.n !== "string") return { problem: "Dieser Link ist unvollständig." };
-    const raw = { name: o.n, date: o.d || "", partner: o.p || "", note: o.o || "", created: timeFrom36(o.c) || undefined, t: timeFrom36(o.t), lists: {} };
+    const raw = { name: o.n, date: o.d || "", partner: o.p || "", note: o.o || "", created: timeFrom36(o.c) || undefined, t: timeFrom36(o.t), lists: dict() };
     for (const list of Object.keys(o.l)) {
       if (!Array.isArray(o.l[list])) return { problem: "Dieser Link ist beschädigt." };
-      raw.lists[list] = {};
+      raw.lists[list] = dict();
       for (const row of o.l[list]) {
         if (!Array.isArray(row) || typeof row[0] !== "string" || (row[1] !== 0 && row[1] !== 1)) return { problem: "Dieser Link ist beschädigt." };
         const entry = { done: row[1] === 1, at: timeFrom36(row[2]) };
@@ -1136,7 +1142,7 @@
     return pump().then(function () {
       return new Blob(parts).text();
     }).then(function (json) {
-      return planFromPayload(JSON.parse(json));
+      return planFromPayload(parse(json));
     }).catch(function () {
       return { problem: "Dieser Link ist beschädigt oder unvollständig." };
     });
@@ -1279,13 +1285,13 @@
   // Validates everything first: a wrong or foreign file changes nothing.
   function plansFromBackup(textContent) {
     let o;
-    try { o = JSON.parse(textContent); } catch (e) { return { problem: "Diese Datei ist keine Sicherung (kein JSON)." }; }
+    try { o = parse(textContent); } catch (e) { return { problem: "Diese Datei ist keine Sicherung (kein JSON)." }; }
     if (!isObject(o) || (o.format !== BACKUP_FORMAT && o.format !== "handbook-checklists")) return { problem: "Diese Datei ist keine Sicherung eines Handbuchs." };
     if (o.handbook !== HANDBOOK) return { problem: "Diese Datei stammt aus einem anderen Handbuch." };
     if (o.format === "handbook-checklists") {
       if (o.v !== 1) return { problem: "Diese Sicherung hat eine unbekannte Version." };
       if (!isObject(o.checklists)) return { problem: "Die Sicherung ist unvollständig." };
-      const lists = {};
+      const lists = dict();
       for (const id of Object.keys(o.checklists)) {
         const v = o.checklists[id];
         lists[id] = isObject(v) && isObject(v.points) ? v.points : v;
@@ -1295,7 +1301,7 @@
     }
     if (o.v !== VERSION) return { problem: "Diese Sicherung hat eine unbekannte Version." };
     if (!isObject(o.plans)) return { problem: "Die Sicherung ist unvollständig." };
-    const plans = {};
+    const plans = dict();
     for (const id of Object.keys(o.plans)) {
       const plan = validPlan(o.plans[id]);
       if (!plan || !id) return { problem: "Die Sicherung ist beschädigt." };
