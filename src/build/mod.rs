@@ -3,6 +3,7 @@
 pub(crate) mod context;
 pub mod embed;
 pub(crate) mod html;
+pub(crate) mod hyphenate;
 pub mod load;
 pub(crate) mod offline;
 pub mod parse;

@@ -47,7 +47,7 @@ pub fn render(
     mode: Mode,
     sink: &dyn Sink,
 ) -> Result<Summary, Diagnostics> {
-    let templates = Templates::new(theme)?;
+    let templates = Templates::new(theme, &site.config.language)?;
     let base_path = site.config.base_path();
     let theme_assets = hashed_assets(theme, &base_path);
     let base = base(site, &base_path, &theme_assets, mode);
@@ -228,7 +228,10 @@ impl Renderer<'_> {
                 1,
             );
         }
-        Ok(html)
+        Ok(crate::build::hyphenate::headings(
+            &html,
+            &self.site.config.language,
+        ))
     }
 
     /// The start page: its text, the table of contents, the checklists.

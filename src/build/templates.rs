@@ -16,7 +16,9 @@ pub(crate) struct Templates {
 impl Templates {
     /// Loads every template of `theme`. Templates that include, extend or import each other in
     /// a loop, and macros that call themselves, are refused: Tera would recurse without end.
-    pub(crate) fn new(theme: &Theme) -> Result<Templates, Diagnostics> {
+    /// `language` is the handbook's: the `hyphenate` filter puts soft hyphens into long German
+    /// words of titles.
+    pub(crate) fn new(theme: &Theme, language: &str) -> Result<Templates, Diagnostics> {
         let mut errors = Diagnostics::new();
         let mut sources = BTreeMap::new();
         let mut paths = BTreeMap::new();
@@ -50,6 +52,16 @@ impl Templates {
             errors.push(template_error(&paths, &name, &e));
             return Err(errors);
         }
+        let lang = language.to_string();
+        tera.register_filter(
+            "hyphenate",
+            move |value: &tera::Value, _: &std::collections::HashMap<String, tera::Value>| {
+                Ok(match value.as_str() {
+                    Some(s) => crate::build::hyphenate::text(s, &lang).into(),
+                    None => value.clone(),
+                })
+            },
+        );
         tera.autoescape_on(vec![".html", ".xml"]);
         // Only what HTML needs: Tera's default also escapes `/`, which bloats every URL.
         tera.set_escape_fn(crate::model::markdown::escape);
