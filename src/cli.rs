@@ -60,6 +60,9 @@ pub enum Command {
         /// Open the preview in the default browser
         #[arg(long)]
         open: bool,
+        /// Print how long each stage of every build took
+        #[arg(long)]
+        timings: bool,
     },
     /// Write JSON Schemas for editors into DIR/schemas (completion and checks while typing)
     Schema {

@@ -144,6 +144,12 @@ impl Report {
 /// Runs the whole pipeline, handing the output to `sink`: load, parse, validate, render. Nothing
 /// reaches the sink unless loading, parsing and validation found no error.
 pub fn run(opts: &Options, sink: &dyn Sink) -> Report {
+    run_with(opts, sink, None)
+}
+
+/// [`run`], remembering each chapter's parse and output in `memo` so that the next run redoes
+/// only what changed (the preview). The output is the same as without it.
+pub fn run_with(opts: &Options, sink: &dyn Sink, memo: Option<&build::memo::Memo>) -> Report {
     let started = Instant::now();
     let mut report = Report::default();
     let Some(sources) = report.stage("load", || {
@@ -154,8 +160,9 @@ pub fn run(opts: &Options, sink: &dyn Sink) -> Report {
     report.language = model::config::language_of(&sources.config.text);
     let theme = build::theme::Theme::new(&sources.theme, &opts.root);
     let base_url = opts.base_url.as_ref();
+    let context = memo.map(|_| sources_context(&sources, opts));
     let Some(site) = report.stage("parse", || {
-        build::parse::parse(sources, base_url, &fs::Disk)
+        build::parse::parse_with(sources, base_url, &fs::Disk, memo)
     }) else {
         return report.finish(started);
     };
@@ -165,11 +172,48 @@ pub fn run(opts: &Options, sink: &dyn Sink) -> Report {
     else {
         return report.finish(started);
     };
+    let remembered = memo.zip(context.as_deref());
     report.summary = report.stage("render", || {
-        build::render::render(&site, &proven, &fs::Disk, &theme, opts.mode, sink)
-            .map(|s| (s, Diagnostics::new()))
+        build::render::render_with(
+            &site,
+            &proven,
+            &fs::Disk,
+            &theme,
+            opts.mode,
+            sink,
+            remembered,
+        )
+        .map(|s| (s, Diagnostics::new()))
     });
+    if let Some(memo) = memo {
+        memo.rotate();
+    }
     report.finish(started)
+}
+
+/// The hash of every source a chapter page is made of besides its own text: settings, data,
+/// theme, the files that can be linked, and how the build was asked for.
+fn sources_context(sources: &build::load::Sources, opts: &Options) -> String {
+    let mut h = hash::Hasher::default();
+    let mut part = |bytes: &[u8]| {
+        h.update(bytes);
+        h.update(b"\x1e");
+    };
+    part(sources.config.text.as_bytes());
+    for d in &sources.data {
+        part(d.path.as_os_str().as_encoded_bytes());
+        part(d.text.as_bytes());
+    }
+    for (path, bytes) in &sources.theme {
+        part(path.as_bytes());
+        part(bytes);
+    }
+    for a in &sources.assets {
+        part(a.site_path.as_bytes());
+    }
+    part(opts.base_url.as_ref().map_or("", |u| u.as_str()).as_bytes());
+    part(format!("{:?}", opts.mode).as_bytes());
+    h.finish()
 }
 
 /// The language of messages about `report`: the one chosen on the command line (or in the

@@ -47,6 +47,7 @@ fn main() -> ExitCode {
             port,
             host,
             open,
+            timings,
         } => serve(
             handbook::preview::Settings {
                 root: dir,
@@ -55,6 +56,7 @@ fn main() -> ExitCode {
                 lang: chosen,
             },
             open,
+            timings,
         ),
         Command::Schema { dir } => {
             let lang = chosen.unwrap_or_default();
@@ -106,10 +108,7 @@ fn finish(
 ) -> ExitCode {
     print_diagnostics(report, lang);
     if timings {
-        for (stage, took) in &report.timings {
-            let micros = took.as_micros();
-            eprintln!("{}", lang.text(&Msg::Timing { stage, micros }).message);
-        }
+        print_timings(report, lang);
     }
     if report.ok() {
         let mut line = lang.text(&summary(report, verb)).message;
@@ -125,6 +124,13 @@ fn finish(
         };
         eprintln!("{}", lang.text(&count).message);
         ExitCode::from(1)
+    }
+}
+
+fn print_timings(report: &Report, lang: Lang) {
+    for (stage, took) in &report.timings {
+        let micros = took.as_micros();
+        eprintln!("{}", lang.text(&Msg::Timing { stage, micros }).message);
     }
 }
 
@@ -159,7 +165,7 @@ fn fail(e: &Diagnostic, lang: Lang) -> ExitCode {
 }
 
 /// Runs the preview until it is stopped (Ctrl-C), printing what happens.
-fn serve(settings: handbook::preview::Settings, open: bool) -> ExitCode {
+fn serve(settings: handbook::preview::Settings, open: bool, timings: bool) -> ExitCode {
     use handbook::preview::Event;
     let chosen = settings.lang;
     let preview = match handbook::preview::start(&settings) {
@@ -172,6 +178,9 @@ fn serve(settings: handbook::preview::Settings, open: bool) -> ExitCode {
             Event::Built { report } => {
                 let lang = handbook::language(chosen, &report);
                 log_build(&report, lang, &preview, None);
+                if timings {
+                    print_timings(&report, lang);
+                }
                 let dir = settings.root.display().to_string();
                 let url = preview.url.clone();
                 println!("{}", lang.text(&Msg::Serving { dir, url }).message);
@@ -183,6 +192,9 @@ fn serve(settings: handbook::preview::Settings, open: bool) -> ExitCode {
             Event::Rebuilt { report, files } => {
                 let lang = handbook::language(chosen, &report);
                 log_build(&report, lang, &preview, Some(files));
+                if timings {
+                    print_timings(&report, lang);
+                }
             }
         }
     }

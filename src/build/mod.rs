@@ -5,6 +5,7 @@ pub mod embed;
 pub(crate) mod html;
 pub(crate) mod hyphenate;
 pub mod load;
+pub mod memo;
 pub(crate) mod offline;
 pub mod parse;
 pub(crate) mod print;

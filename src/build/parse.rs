@@ -1,6 +1,7 @@
 //! Parse: settings, chapters (front matter, then Markdown metadata) and data files into a [`Site`].
 
 use crate::build::load::Sources;
+use crate::build::memo::{FrontResult, Memo};
 use crate::diagnostic::{Diagnostic, Diagnostics, Pos};
 use crate::fs::Files;
 use crate::i18n::Msg;
@@ -47,10 +48,13 @@ struct IndexFrontMatter {
 }
 
 /// A chapter whose front matter is read.
-struct Pending {
+#[derive(Debug, Clone)]
+pub(crate) struct Pending {
     path: PathBuf,
     fm: FrontMatter,
     positions: Positions,
+    /// The hash of the text read, when the preview remembers chapters.
+    hash: Option<String>,
 }
 
 /// Parses everything; returns the site and warnings, or every error and warning found.
@@ -60,14 +64,24 @@ pub fn parse(
     base_url: Option<&BaseUrl>,
     files: &dyn Files,
 ) -> Result<(Site, Diagnostics), Diagnostics> {
+    parse_with(src, base_url, files, None)
+}
+
+/// [`parse`], remembering each chapter's front matter and metadata in `memo` (the preview).
+pub(crate) fn parse_with(
+    src: Sources,
+    base_url: Option<&BaseUrl>,
+    files: &dyn Files,
+    memo: Option<&Memo>,
+) -> Result<(Site, Diagnostics), Diagnostics> {
     let mut out = src.warnings;
     let config = out.take(config(&src.config, base_url));
     let base_path = config
         .as_ref()
         .map_or("/".to_string(), |(c, _)| c.base_path());
-    let pending = front_matters(src.chapters, files, &mut out);
+    let pending = front_matters(src.chapters, files, memo, &mut out);
     let resolver = resolver(&pending, &src.assets, &base_path, &mut out);
-    let chapters = chapters(pending, &resolver, &base_path, files, &mut out);
+    let chapters = chapters(pending, &resolver, &base_path, files, memo, &mut out);
     let index = src
         .index
         .as_ref()
@@ -92,6 +106,7 @@ pub fn parse(
         slug: String::new(),
         url: base_path.clone(),
         md: Rendered::default(),
+        text_hash: None,
     });
     out.or_fail(Site {
         config,
@@ -176,19 +191,45 @@ fn front_matter<T: serde::de::DeserializeOwned>(
 
 /// Reads every chapter's front matter (on all cores) and puts the chapters in order: by
 /// `order:`, then by file name. Titles are needed before any link can be resolved.
-fn front_matters(paths: Vec<PathBuf>, files: &dyn Files, out: &mut Diagnostics) -> Vec<Pending> {
-    let read = |path: PathBuf| -> Result<(Option<Pending>, Diagnostics), Diagnostics> {
-        let file = SourceFile {
-            text: files.text(&path)?,
-            path,
-        };
+fn front_matters(
+    paths: Vec<PathBuf>,
+    files: &dyn Files,
+    memo: Option<&Memo>,
+    out: &mut Diagnostics,
+) -> Vec<Pending> {
+    let parse_one = |file: SourceFile| -> FrontResult {
         let (fm, _, warnings) = front_matter::<FrontMatter>(&file, true)?;
         let pending = fm.map(|(fm, positions)| Pending {
             path: file.path,
             fm,
             positions,
+            hash: None,
         });
         Ok((pending, warnings))
+    };
+    let read = |path: PathBuf| -> FrontResult {
+        let file = SourceFile {
+            text: files.text(&path)?,
+            path,
+        };
+        let Some(memo) = memo else {
+            return parse_one(file);
+        };
+        let hash = crate::hash::hash(file.text.as_bytes());
+        let key = (file.path.clone(), hash.clone());
+        let result = memo.fronts.get(key.clone()).unwrap_or_else(|| {
+            let result = parse_one(file);
+            memo.fronts.put(key, result.clone());
+            result
+        });
+        // The hash travels with the chapter: its metadata and page are remembered under it.
+        result.map(|(pending, warnings)| {
+            let pending = pending.map(|p| Pending {
+                hash: Some(hash),
+                ..p
+            });
+            (pending, warnings)
+        })
     };
     let mut pending: Vec<Pending> = crate::parallel::map(paths, &read)
         .into_iter()
@@ -245,15 +286,37 @@ fn chapters(
     resolver: &Resolver,
     base_path: &str,
     files: &dyn Files,
+    memo: Option<&Memo>,
     out: &mut Diagnostics,
 ) -> Vec<Page> {
+    let metadata = |text: &str| {
+        let body_offset = markdown::split_front_matter(text).map_or(0, |fm| fm.body_offset);
+        let mut md = markdown::metadata(&text[body_offset..], resolver);
+        md.locate(text, body_offset);
+        md
+    };
+    // With a memo, a chapter read before (same hash) is not read again.
+    let remembered = |p: &Pending| -> Option<Rendered> {
+        let key = (p.path.clone(), p.hash.clone()?);
+        memo?.metadata.get(key)
+    };
     let page = |p: Pending| -> Result<Page, Diagnostic> {
-        let text = files.text(&p.path)?;
-        let body_offset = markdown::split_front_matter(&text).map_or(0, |fm| fm.body_offset);
         let file = file_name(&p.path);
         let slug = slug_of(&file);
-        let mut md = markdown::metadata(&text[body_offset..], resolver);
-        md.locate(&text, body_offset);
+        let (md, text_hash) = match remembered(&p) {
+            Some(md) => (md, p.hash.clone()),
+            None => {
+                let text = files.text(&p.path)?;
+                let md = metadata(&text);
+                let hash = memo.map(|memo| {
+                    let hash = crate::hash::hash(text.as_bytes());
+                    memo.metadata
+                        .put((p.path.clone(), hash.clone()), md.clone());
+                    hash
+                });
+                (md, hash)
+            }
+        };
         Ok(Page {
             md,
             url: format!("{base_path}{slug}/"),
@@ -264,6 +327,7 @@ fn chapters(
             summary: p.fm.summary,
             reviewed: p.fm.reviewed,
             slug,
+            text_hash,
         })
     };
     crate::parallel::map(pending, &page)
@@ -291,6 +355,7 @@ fn index(
         slug: String::new(),
         url: base_path.to_string(),
         md,
+        text_hash: None,
     };
     Ok((page, warnings))
 }

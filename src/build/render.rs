@@ -8,6 +8,7 @@ use crate::build::context::{
     Nav, NavEntry, NotFoundContext, PageLink, PageMeta, PartialContext, SiteView,
 };
 use crate::build::embed::Embed;
+use crate::build::memo::{ChapterOutput, Memo};
 use crate::build::print::{self, PrintTargets};
 use crate::build::sink::{Part, PartWriter, Piece, Sink};
 use crate::build::templates::Templates;
@@ -21,6 +22,7 @@ use crate::model::data::Kind;
 use crate::model::markdown::{self, Rendered};
 use crate::model::site::{Page, Site};
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// What a build produced, for the summary line.
 #[derive(Debug, Clone, Default)]
@@ -47,6 +49,21 @@ pub fn render(
     mode: Mode,
     sink: &dyn Sink,
 ) -> Result<Summary, Diagnostics> {
+    render_with(site, proven, files, theme, mode, sink, None)
+}
+
+/// [`render`], using and filling the preview's memory of rendered chapters: `memo` with the
+/// hash of the sources every chapter page is made of besides its own text (settings, theme,
+/// data, the handbook's address, the mode).
+pub(crate) fn render_with(
+    site: &Site,
+    proven: &Proven<'_>,
+    files: &dyn Files,
+    theme: &Theme,
+    mode: Mode,
+    sink: &dyn Sink,
+    memo: Option<(&Memo, &str)>,
+) -> Result<Summary, Diagnostics> {
     let templates = Templates::new(theme, &site.config.language)?;
     let base_path = site.config.base_path();
     let theme_assets = hashed_assets(theme, &base_path);
@@ -60,6 +77,7 @@ pub fn render(
         origin: origin(site),
         chapter_list: &chapter_list,
         print: PrintTargets::new(site),
+        memo: memo.map(|(m, sources)| (m, chapters_context(site, sources))),
     };
     let mut out = Out {
         sink,
@@ -180,14 +198,13 @@ struct Renderer<'a> {
     origin: String,
     chapter_list: &'a [ChapterEntry<'a>],
     print: PrintTargets,
+    /// The preview's memory of chapters rendered before, and the hash of everything besides
+    /// its own text that a chapter's outputs are made of.
+    memo: Option<(&'a Memo, String)>,
 }
 
 /// A chapter rendered once: its page, its part of the print page, its search entries.
-struct Chapter {
-    page: Vec<u8>,
-    print: String,
-    search: Vec<String>,
-}
+type Chapter = ChapterOutput;
 
 /// What one run of chapters (one thread) wrote.
 struct Run {
@@ -271,11 +288,27 @@ impl Renderer<'_> {
         self.templates.render("index.html", &context)
     }
 
-    /// Chapter `i`, read again and rendered into everything made of it.
-    fn chapter(&self, i: usize, files: &dyn Files) -> Result<Chapter, Diagnostic> {
+    /// Chapter `i` rendered, or as rendered before when nothing it is made of changed.
+    fn remembered_chapter(&self, i: usize, files: &dyn Files) -> Result<Arc<Chapter>, Diagnostic> {
+        let page = &self.site.chapters[i];
+        let (Some((memo, context)), Some(text_hash)) = (&self.memo, &page.text_hash) else {
+            let text = files.text(&page.path)?;
+            return self.chapter(i, &text).map(Arc::new);
+        };
+        let key = (i, text_hash.clone(), context.clone());
+        if let Some(known) = memo.chapters.get(key.clone()) {
+            return Ok(known);
+        }
+        let text = files.text(&page.path)?;
+        let c = Arc::new(self.chapter(i, &text)?);
+        memo.chapters.put(key, Arc::clone(&c));
+        Ok(c)
+    }
+
+    /// Chapter `i` (whose file holds `text`) rendered into everything made of it.
+    fn chapter(&self, i: usize, text: &str) -> Result<Chapter, Diagnostic> {
         let c = &self.site.chapters[i];
-        let text = files.text(&c.path)?;
-        let body = markdown::split_front_matter(&text).map_or(text.as_str(), |fm| fm.body);
+        let body = markdown::split_front_matter(text).map_or(text, |fm| fm.body);
         let md = markdown::render(body, &self.site.resolver);
         let html = self.content(&md, self.proven.chapter(i))?;
         let print = self.print.chapter(c, &html);
@@ -300,8 +333,10 @@ impl Renderer<'_> {
             },
             nav: self.nav(i),
         };
+        let page = self.templates.render("page.html", &context)?;
         Ok(Chapter {
-            page: self.templates.render("page.html", &context)?,
+            page_hash: hash(&page),
+            page: Arc::new(page),
             print,
             search,
         })
@@ -375,10 +410,10 @@ impl Renderer<'_> {
         let mut search_part = PartWriter::new(sink, format!(".parts/search-{run}"));
         let mut written = Vec::new();
         for i in span {
-            let c = self.chapter(i, files)?;
+            let c = self.remembered_chapter(i, files)?;
             let path = format!("{}/index.html", self.site.chapters[i].slug);
-            written.push((path.clone(), hash(&c.page)));
-            sink.file(&path, &c.page)?;
+            written.push((path.clone(), c.page_hash.clone()));
+            sink.shared(&path, &c.page)?;
             print.push(&frame[i])?;
             print.push(&c.print)?;
             let mut docs = c.search.join(",");
@@ -471,6 +506,33 @@ impl Renderer<'_> {
             self.site.config.base_url
         )
     }
+}
+
+/// The hash of what a chapter page is made of besides its own text: the sources' hash and the
+/// chapters' list (titles, summaries, addresses, review dates, order), which every page's
+/// navigation and links show.
+fn chapters_context(site: &Site, sources: &str) -> String {
+    let mut h = Hasher::default();
+    h.update(sources.as_bytes());
+    for c in &site.chapters {
+        for part in [
+            c.file.as_str(),
+            c.title.as_str(),
+            c.summary.as_deref().unwrap_or("\u{0}"),
+            c.url.as_str(),
+        ] {
+            h.update(part.as_bytes());
+            h.update(b"\x1f");
+        }
+        h.update(
+            c.reviewed
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+                .as_bytes(),
+        );
+        h.update(b"\x1e");
+    }
+    h.finish()
 }
 
 /// Where each data file is first embedded (search results and the start page link there).

@@ -17,6 +17,11 @@ pub enum Piece {
 /// Shared by the threads that render chapters.
 pub trait Sink: Sync {
     fn file(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
+    /// A file whose bytes are shared (a page the preview remembers): kept without a copy where
+    /// the sink can.
+    fn shared(&self, path: &str, bytes: &Arc<Vec<u8>>) -> Result<(), Diagnostic> {
+        self.file(path, bytes)
+    }
     /// Appends to a file (creating it).
     fn append(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
     /// Writes `path` from pieces in order, removing the parts.
@@ -130,28 +135,28 @@ impl Sink for DiskSink {
 /// The site in memory.
 #[derive(Default)]
 pub struct MemorySink {
-    files: Mutex<HashMap<String, Vec<u8>>>,
+    files: Mutex<HashMap<String, Arc<Vec<u8>>>>,
 }
 
 impl MemorySink {
     pub fn into_files(self) -> HashMap<String, Arc<Vec<u8>>> {
-        let files = self.files.into_inner().unwrap_or_default();
-        files.into_iter().map(|(k, v)| (k, Arc::new(v))).collect()
+        self.files.into_inner().unwrap_or_default()
     }
 }
 
 impl Sink for MemorySink {
     fn file(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        self.shared(path, &Arc::new(bytes.to_vec()))
+    }
+    fn shared(&self, path: &str, bytes: &Arc<Vec<u8>>) -> Result<(), Diagnostic> {
         if let Ok(mut f) = self.files.lock() {
-            f.insert(path.to_string(), bytes.to_vec());
+            f.insert(path.to_string(), Arc::clone(bytes));
         }
         Ok(())
     }
     fn append(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         if let Ok(mut f) = self.files.lock() {
-            f.entry(path.to_string())
-                .or_default()
-                .extend_from_slice(bytes);
+            Arc::make_mut(f.entry(path.to_string()).or_default()).extend_from_slice(bytes);
         }
         Ok(())
     }
@@ -161,10 +166,10 @@ impl Sink for MemorySink {
             for piece in pieces {
                 match piece {
                     Piece::Text(t) => out.extend_from_slice(t.as_bytes()),
-                    Piece::Part(p) => out.extend(f.remove(p).unwrap_or_default()),
+                    Piece::Part(p) => out.extend_from_slice(&f.remove(p).unwrap_or_default()),
                 }
             }
-            f.insert(path.to_string(), out);
+            f.insert(path.to_string(), Arc::new(out));
         }
         Ok(())
     }

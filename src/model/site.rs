@@ -31,6 +31,8 @@ pub struct Page {
     pub url: String,
     /// Headings, links, directives and problems; `html` and `sections` only for the start page.
     pub md: Rendered,
+    /// The hash of the text these were parsed from, when the preview remembers chapters.
+    pub text_hash: Option<String>,
 }
 
 /// The whole handbook, parsed.

@@ -98,6 +98,7 @@ pub fn start(settings: &Settings) -> Result<Preview, Diagnostic> {
         opts,
         state: Arc::clone(&state),
         lang: settings.lang,
+        memo: crate::build::memo::Memo::new(),
     };
     let _ = events.send(Event::Built {
         report: builder.build(),
@@ -144,12 +145,14 @@ struct Builder {
     opts: Options,
     state: Arc<State>,
     lang: Option<Lang>,
+    /// Each chapter's parse and output from the builds before: a save redoes only its chapter.
+    memo: crate::build::memo::Memo,
 }
 
 impl Builder {
     fn build(&self) -> Report {
         let sink = MemorySink::default();
-        let report = crate::run(&self.opts, &sink);
+        let report = crate::run_with(&self.opts, &sink, Some(&self.memo));
         let lang = crate::language(self.lang, &report);
         let errors = report
             .diagnostics

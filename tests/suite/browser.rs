@@ -550,7 +550,9 @@ pub(crate) fn pdf_text(pdf: &[u8]) -> (usize, String) {
         .arg("-")
         .output()
         .expect("pdftotext");
-    (pages, String::from_utf8_lossy(&text.stdout).into_owned())
+    // Soft hyphens (in German headings) are invisible unless a line breaks at them.
+    let text = String::from_utf8_lossy(&text.stdout).replace('\u{ad}', "");
+    (pages, text)
 }
 
 /// Texts of the screen's navigation and buttons: none may be on paper.

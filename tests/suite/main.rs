@@ -10,6 +10,7 @@ mod init;
 mod paper;
 mod phones;
 mod plans;
+mod preview;
 mod robust;
 mod schema;
 mod serve;

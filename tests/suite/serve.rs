@@ -190,7 +190,7 @@ fn the_browser_follows_saves_renames_and_shows_errors() {
     .expect("write");
     s.wait_until(
         "the new title shows",
-        "return document.querySelector('h1').textContent === 'Rollen der MSO (geändert)'",
+        "return document.querySelector('h1').textContent.replace(/\\u00ad/g, '') === 'Rollen der MSO (geändert)'",
     );
     assert_eq!(
         s.js("return window.__marker === undefined"),
@@ -217,7 +217,7 @@ fn the_browser_follows_saves_renames_and_shows_errors() {
     std::fs::rename(&tmp, &chapter).expect("rename");
     s.wait_until(
         "the renamed save shows",
-        "return document.querySelector('h1').textContent === 'Umbenannt gespeichert'",
+        "return document.querySelector('h1').textContent.replace(/\\u00ad/g, '') === 'Umbenannt gespeichert'",
     );
 
     // A mistake shows an overlay with file, line and hint; the fix removes it.

@@ -287,12 +287,14 @@ impl Session {
         self.cmd(&format!("element/{id}/value"), json!({ "text": text }));
     }
 
+    /// The element's text as a reader sees it (soft hyphens, invisible but for a line break,
+    /// are left out).
     pub(crate) fn text(&self, css: &str) -> String {
         let id = self.find(css);
         self.get(&format!("element/{id}/text"))
             .as_str()
             .unwrap_or("")
-            .to_string()
+            .replace('\u{ad}', "")
     }
 
     pub(crate) fn displayed(&self, css: &str) -> bool {

@@ -1,0 +1,101 @@
+//! Memo: what the preview keeps from one build to the next — each chapter's front matter,
+//! metadata and rendered outputs, keyed by everything they are made of — so a save redoes only
+//! what it changed. The pipeline is the same with or without it: the output is too.
+
+use crate::diagnostic::Diagnostics;
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::{Arc, Mutex};
+
+/// One kind of remembered result. Entries a build did not use are dropped after it, so the
+/// memo holds one build's worth.
+pub(crate) struct Table<K, V> {
+    tables: Mutex<(HashMap<K, V>, HashMap<K, V>)>,
+}
+
+impl<K: Eq + Hash, V: Clone> Table<K, V> {
+    fn new() -> Self {
+        Table {
+            tables: Mutex::new((HashMap::new(), HashMap::new())),
+        }
+    }
+
+    /// The result for `key`, from this build or the last.
+    pub(crate) fn get(&self, key: K) -> Option<V> {
+        let mut t = self
+            .tables
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(v) = t.0.get(&key) {
+            return Some(v.clone());
+        }
+        let v = t.1.remove(&key)?;
+        t.0.insert(key, v.clone());
+        Some(v)
+    }
+
+    pub(crate) fn put(&self, key: K, value: V) {
+        let mut t = self
+            .tables
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        t.0.insert(key, value);
+    }
+
+    /// Ends a build: what it used is kept for the next.
+    fn rotate(&self) {
+        let mut t = self
+            .tables
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        t.1 = std::mem::take(&mut t.0);
+    }
+}
+
+/// A chapter's source: where it is and the hash of its text.
+pub(crate) type SourceKey = (std::path::PathBuf, String);
+
+/// What one chapter became, as the render stage made it.
+#[derive(Debug)]
+pub(crate) struct ChapterOutput {
+    pub page: Arc<Vec<u8>>,
+    /// The page's content hash (the service worker's version is made of them).
+    pub page_hash: String,
+    pub print: String,
+    pub search: Vec<String>,
+}
+
+/// A parsed front matter with its warnings (or its errors).
+pub(crate) type FrontResult =
+    Result<(Option<crate::build::parse::Pending>, Diagnostics), Diagnostics>;
+
+/// Everything remembered.
+pub struct Memo {
+    pub(crate) fronts: Table<SourceKey, FrontResult>,
+    pub(crate) metadata: Table<SourceKey, crate::model::markdown::Rendered>,
+    /// (chapter number, text hash, hash of everything else a chapter page is made of).
+    pub(crate) chapters: Table<(usize, String, String), Arc<ChapterOutput>>,
+}
+
+impl Memo {
+    pub fn new() -> Memo {
+        Memo {
+            fronts: Table::new(),
+            metadata: Table::new(),
+            chapters: Table::new(),
+        }
+    }
+
+    /// Ends a build: results it did not use are forgotten.
+    pub fn rotate(&self) {
+        self.fronts.rotate();
+        self.metadata.rotate();
+        self.chapters.rotate();
+    }
+}
+
+impl Default for Memo {
+    fn default() -> Self {
+        Memo::new()
+    }
+}

@@ -1,0 +1,200 @@
+//! The preview remembers each chapter between builds and redoes only what a save changed; after
+//! any sequence of edits its site equals a fresh build's, byte for byte.
+
+use crate::common::Book;
+use handbook::build::memo::Memo;
+use handbook::build::sink::MemorySink;
+use std::collections::BTreeMap;
+
+/// A small deterministic random source (no seed from the clock: a failure can be repeated).
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
+
+fn site(sink: MemorySink) -> BTreeMap<String, Vec<u8>> {
+    sink.into_files()
+        .into_iter()
+        .map(|(k, v)| (k, v.to_vec()))
+        .collect()
+}
+
+/// The chapter files of the book, by name.
+fn chapters(book: &Book) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(book.path().join("content/chapters"))
+        .expect("chapters")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn chapter_text(title: &str, body: &str, order: Option<usize>) -> String {
+    let order = order.map_or(String::new(), |o| format!("order: {o}\n"));
+    format!(
+        "---\ntitle: {title}\nsummary: Worum es in {title} geht.\n{order}---\n\n{body}\n\n## Abschnitt\n\nText mit [Einleitung](01-einleitung.md#ziele).\n"
+    )
+}
+
+/// One random edit of the kinds authors make: change, add, delete, rename, reorder, break,
+/// repair, a data file or a title.
+fn edit(book: &Book, rng: &mut Rng, step: usize, broken: &mut Vec<(String, String)>) -> String {
+    let names = chapters(book);
+    let pick = |rng: &mut Rng| names[rng.below(names.len())].clone();
+    let dir = "content/chapters";
+    // A broken file is mended soon, as an author would.
+    if !broken.is_empty() && rng.below(2) == 0 {
+        let (path, text) = broken.pop().expect("one");
+        if book.path().join(&path).exists() {
+            book.write(&path, &text);
+            return format!("repair {path}");
+        }
+    }
+    match rng.below(9) {
+        0 | 1 => {
+            let name = pick(rng);
+            if name == "01-einleitung.md" {
+                book.edit(
+                    &format!("{dir}/{name}"),
+                    "## Ziele",
+                    &format!("Satz {step}.\n\n## Ziele"),
+                );
+            } else {
+                let text = book.read(&format!("{dir}/{name}"));
+                book.write(
+                    &format!("{dir}/{name}"),
+                    &format!("{text}\nNeuer Satz {step}.\n"),
+                );
+            }
+            format!("change {name}")
+        }
+        2 => {
+            let name = format!("{:02}-neu-{step}.md", 10 + step % 80);
+            book.write(
+                &format!("{dir}/{name}"),
+                &chapter_text(&format!("Neu {step}"), "Ein neues Kapitel.", None),
+            );
+            format!("add {name}")
+        }
+        3 if names.len() > 3 => {
+            let name = pick(rng);
+            if name.contains("einleitung") || name.contains("kontakt") {
+                return "nothing".into();
+            }
+            std::fs::remove_file(book.path().join(dir).join(&name)).expect("rm");
+            format!("delete {name}")
+        }
+        4 => {
+            let name = pick(rng);
+            if name.contains("einleitung") || name.contains("kontakt") {
+                return "nothing".into();
+            }
+            let to = format!("{:02}-umbenannt-{step}.md", 10 + step % 80);
+            std::fs::rename(
+                book.path().join(dir).join(&name),
+                book.path().join(dir).join(&to),
+            )
+            .expect("mv");
+            format!("rename {name} {to}")
+        }
+        5 => {
+            let name = format!("{:02}-reihe-{step}.md", 10 + step % 80);
+            book.write(
+                &format!("{dir}/{name}"),
+                &chapter_text(&format!("Reihe {step}"), "Vorgezogen.", Some(rng.below(5))),
+            );
+            format!("reorder with {name}")
+        }
+        6 => {
+            let name = pick(rng);
+            let path = format!("{dir}/{name}");
+            let text = book.read(&path);
+            broken.push((path.clone(), text.clone()));
+            book.write(&path, &text.replacen("title:", "title: [kaputt", 1));
+            format!("break {name}")
+        }
+        7 => match broken.pop() {
+            Some((path, text)) if book.path().join(&path).exists() => {
+                book.write(&path, &text);
+                format!("repair {path}")
+            }
+            _ => "nothing".into(),
+        },
+        _ => {
+            if rng.below(2) == 0 {
+                book.edit(
+                    "content/data/orte.yaml",
+                    "title: Orte",
+                    &format!("title: Orte {step}"),
+                );
+                "data".into()
+            } else {
+                let name = pick(rng);
+                let path = format!("{dir}/{name}");
+                let text = book.read(&path);
+                book.write(
+                    &path,
+                    &text.replacen("title: ", &format!("title: T{step} "), 1),
+                );
+                format!("title of {name}")
+            }
+        }
+    }
+}
+
+#[test]
+fn remembered_builds_equal_fresh_builds_after_random_edits() {
+    let book = Book::new("basic");
+    for k in 3..7 {
+        book.write(
+            &format!("content/chapters/0{k}-kapitel-{k}.md"),
+            &chapter_text(&format!("Kapitel {k}"), "Der Text.", None),
+        );
+    }
+    let mut opts = handbook::Options::new(book.path());
+    opts.mode = handbook::Mode::Preview;
+    opts.base_url = handbook::model::config::BaseUrl::parse("http://127.0.0.1:3000/");
+    opts.today = handbook::model::date::Date::parse("2026-11-30").expect("date");
+    let memo = Memo::new();
+    let mut rng = Rng(7);
+    let mut broken = Vec::new();
+    let mut good = 0;
+    for step in 0..80 {
+        let what = edit(&book, &mut rng, step, &mut broken);
+        let remembered = MemorySink::default();
+        let r1 = handbook::run_with(&opts, &remembered, Some(&memo));
+        let fresh = MemorySink::default();
+        let r2 = handbook::run(&opts, &fresh);
+        assert_eq!(r1.diagnostics, r2.diagnostics, "step {step} ({what})");
+        if !r1.ok() {
+            eprintln!(
+                "step {step} ({what}): {}",
+                r1.diagnostics
+                    .iter()
+                    .next()
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
+            );
+        }
+        if r1.ok() {
+            good += 1;
+            let (a, b) = (site(remembered), site(fresh));
+            assert_eq!(
+                a.keys().collect::<Vec<_>>(),
+                b.keys().collect::<Vec<_>>(),
+                "step {step} ({what})"
+            );
+            for (path, bytes) in &a {
+                assert!(bytes == &b[path], "step {step} ({what}): {path} differs");
+            }
+        }
+    }
+    assert!(good > 30, "only {good} builds succeeded");
+}
