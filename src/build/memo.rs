@@ -5,7 +5,8 @@
 use crate::diagnostic::Diagnostics;
 use std::collections::HashMap;
 use std::hash::Hash;
-use std::sync::{Arc, Mutex};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// One kind of remembered result. Entries a build did not use are dropped after it, so the
 /// memo holds one build's worth.
@@ -53,7 +54,7 @@ impl<K: Eq + Hash, V: Clone> Table<K, V> {
 }
 
 /// A chapter's source: where it is and the hash of its text.
-pub(crate) type SourceKey = (std::path::PathBuf, String);
+pub(crate) type SourceKey = (PathBuf, String);
 
 /// What one chapter became, as the render stage made it.
 #[derive(Debug)]
@@ -75,6 +76,11 @@ pub struct Memo {
     pub(crate) metadata: Table<SourceKey, crate::model::markdown::Rendered>,
     /// (chapter number, text hash, hash of everything else a chapter page is made of).
     pub(crate) chapters: Table<(usize, String, String), Arc<ChapterOutput>>,
+    /// The hash each chapter file had when it was last read.
+    read: Mutex<HashMap<PathBuf, String>>,
+    /// The files changed since the last build, as the watcher reported them; `None` when that
+    /// is not known (the first build): then every file is read.
+    changed: Mutex<Option<Vec<PathBuf>>>,
 }
 
 impl Memo {
@@ -83,14 +89,44 @@ impl Memo {
             fronts: Table::new(),
             metadata: Table::new(),
             chapters: Table::new(),
+            read: Mutex::default(),
+            changed: Mutex::new(None),
         }
     }
 
-    /// Ends a build: results it did not use are forgotten.
+    /// The files (or folders) that changed since the last build. Files not among them are
+    /// taken as they were read last time, without reading them again.
+    pub fn changed(&self, paths: &[PathBuf]) {
+        let mut changed = self.changed.lock().unwrap_or_else(PoisonError::into_inner);
+        let list = changed.get_or_insert_with(Vec::new);
+        list.extend(paths.iter().map(|p| crate::fs::absolute(p)));
+    }
+
+    /// The hash `path` had when it was read last, if it did not change since.
+    pub(crate) fn unchanged(&self, path: &Path) -> Option<String> {
+        let changed = self.changed.lock().unwrap_or_else(PoisonError::into_inner);
+        let changed = changed.as_ref()?;
+        let absolute = crate::fs::absolute(path);
+        if changed.iter().any(|c| absolute.starts_with(c)) {
+            return None;
+        }
+        let read = self.read.lock().unwrap_or_else(PoisonError::into_inner);
+        read.get(path).cloned()
+    }
+
+    /// `path` was read and its text hashes to `hash`.
+    pub(crate) fn was_read(&self, path: &Path, hash: &str) {
+        let mut read = self.read.lock().unwrap_or_else(PoisonError::into_inner);
+        read.insert(path.to_path_buf(), hash.to_string());
+    }
+
+    /// Ends a build: results it did not use are forgotten, and changes are taken in.
     pub fn rotate(&self) {
         self.fronts.rotate();
         self.metadata.rotate();
         self.chapters.rotate();
+        let mut changed = self.changed.lock().unwrap_or_else(PoisonError::into_inner);
+        *changed = Some(Vec::new());
     }
 }
 

@@ -189,6 +189,17 @@ fn front_matter<T: serde::de::DeserializeOwned>(
     }
 }
 
+/// The hash travels with the chapter: its metadata and page are remembered under it.
+fn with_hash(result: FrontResult, hash: String) -> FrontResult {
+    result.map(|(pending, warnings)| {
+        let pending = pending.map(|p| Pending {
+            hash: Some(hash),
+            ..p
+        });
+        (pending, warnings)
+    })
+}
+
 /// Reads every chapter's front matter (on all cores) and puts the chapters in order: by
 /// `order:`, then by file name. Titles are needed before any link can be resolved.
 fn front_matters(
@@ -208,6 +219,13 @@ fn front_matters(
         Ok((pending, warnings))
     };
     let read = |path: PathBuf| -> FrontResult {
+        // A file the watcher did not report as changed is taken as read last time.
+        if let Some(memo) = memo
+            && let Some(hash) = memo.unchanged(&path)
+            && let Some(known) = memo.fronts.get((path.clone(), hash.clone()))
+        {
+            return with_hash(known, hash);
+        }
         let file = SourceFile {
             text: files.text(&path)?,
             path,
@@ -216,20 +234,14 @@ fn front_matters(
             return parse_one(file);
         };
         let hash = crate::hash::hash(file.text.as_bytes());
+        memo.was_read(&file.path, &hash);
         let key = (file.path.clone(), hash.clone());
         let result = memo.fronts.get(key.clone()).unwrap_or_else(|| {
             let result = parse_one(file);
             memo.fronts.put(key, result.clone());
             result
         });
-        // The hash travels with the chapter: its metadata and page are remembered under it.
-        result.map(|(pending, warnings)| {
-            let pending = pending.map(|p| Pending {
-                hash: Some(hash),
-                ..p
-            });
-            (pending, warnings)
-        })
+        with_hash(result, hash)
     };
     let mut pending: Vec<Pending> = crate::parallel::map(paths, &read)
         .into_iter()

@@ -116,6 +116,7 @@ pub fn start(settings: &Settings) -> Result<Preview, Diagnostic> {
                 .filter_map(|p| p.strip_prefix(&root).ok())
                 .map(|p| p.display().to_string())
                 .collect();
+            builder.memo.changed(&paths);
             let report = builder.build();
             if events.send(Event::Rebuilt { report, files }).is_err() {
                 break;

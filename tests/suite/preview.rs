@@ -1,5 +1,5 @@
-//! The preview remembers each chapter between builds and redoes only what a save changed; after
-//! any sequence of edits its site equals a fresh build's, byte for byte.
+//! The preview remembers each chapter between builds and, told which files changed, reads and
+//! redoes only those; after any sequence of edits its site equals a fresh build's, byte for byte.
 
 use crate::common::Book;
 use handbook::build::memo::Memo;
@@ -45,7 +45,14 @@ fn chapter_text(title: &str, body: &str, order: Option<usize>) -> String {
 
 /// One random edit of the kinds authors make: change, add, delete, rename, reorder, break,
 /// repair, a data file or a title.
-fn edit(book: &Book, rng: &mut Rng, step: usize, broken: &mut Vec<(String, String)>) -> String {
+fn edit(
+    book: &Book,
+    rng: &mut Rng,
+    step: usize,
+    broken: &mut Vec<(String, String)>,
+    touched: &mut Vec<std::path::PathBuf>,
+) -> String {
+    let mut touch = |rel: &str| touched.push(book.path().join(rel));
     let names = chapters(book);
     let pick = |rng: &mut Rng| names[rng.below(names.len())].clone();
     let dir = "content/chapters";
@@ -54,6 +61,7 @@ fn edit(book: &Book, rng: &mut Rng, step: usize, broken: &mut Vec<(String, Strin
         let (path, text) = broken.pop().expect("one");
         if book.path().join(&path).exists() {
             book.write(&path, &text);
+            touch(&path);
             return format!("repair {path}");
         }
     }
@@ -73,6 +81,7 @@ fn edit(book: &Book, rng: &mut Rng, step: usize, broken: &mut Vec<(String, Strin
                     &format!("{text}\nNeuer Satz {step}.\n"),
                 );
             }
+            touch(&format!("{dir}/{name}"));
             format!("change {name}")
         }
         2 => {
@@ -81,6 +90,7 @@ fn edit(book: &Book, rng: &mut Rng, step: usize, broken: &mut Vec<(String, Strin
                 &format!("{dir}/{name}"),
                 &chapter_text(&format!("Neu {step}"), "Ein neues Kapitel.", None),
             );
+            touch(&format!("{dir}/{name}"));
             format!("add {name}")
         }
         3 if names.len() > 3 => {
@@ -89,6 +99,7 @@ fn edit(book: &Book, rng: &mut Rng, step: usize, broken: &mut Vec<(String, Strin
                 return "nothing".into();
             }
             std::fs::remove_file(book.path().join(dir).join(&name)).expect("rm");
+            touch(&format!("{dir}/{name}"));
             format!("delete {name}")
         }
         4 => {
@@ -102,6 +113,8 @@ fn edit(book: &Book, rng: &mut Rng, step: usize, broken: &mut Vec<(String, Strin
                 book.path().join(dir).join(&to),
             )
             .expect("mv");
+            touch(&format!("{dir}/{name}"));
+            touch(&format!("{dir}/{to}"));
             format!("rename {name} {to}")
         }
         5 => {
@@ -110,6 +123,7 @@ fn edit(book: &Book, rng: &mut Rng, step: usize, broken: &mut Vec<(String, Strin
                 &format!("{dir}/{name}"),
                 &chapter_text(&format!("Reihe {step}"), "Vorgezogen.", Some(rng.below(5))),
             );
+            touch(&format!("{dir}/{name}"));
             format!("reorder with {name}")
         }
         6 => {
@@ -118,11 +132,13 @@ fn edit(book: &Book, rng: &mut Rng, step: usize, broken: &mut Vec<(String, Strin
             let text = book.read(&path);
             broken.push((path.clone(), text.clone()));
             book.write(&path, &text.replacen("title:", "title: [kaputt", 1));
+            touch(&path);
             format!("break {name}")
         }
         7 => match broken.pop() {
             Some((path, text)) if book.path().join(&path).exists() => {
                 book.write(&path, &text);
+                touch(&path);
                 format!("repair {path}")
             }
             _ => "nothing".into(),
@@ -134,6 +150,7 @@ fn edit(book: &Book, rng: &mut Rng, step: usize, broken: &mut Vec<(String, Strin
                     "title: Orte",
                     &format!("title: Orte {step}"),
                 );
+                touch("content/data/orte.yaml");
                 "data".into()
             } else {
                 let name = pick(rng);
@@ -143,6 +160,7 @@ fn edit(book: &Book, rng: &mut Rng, step: usize, broken: &mut Vec<(String, Strin
                     &path,
                     &text.replacen("title: ", &format!("title: T{step} "), 1),
                 );
+                touch(&path);
                 format!("title of {name}")
             }
         }
@@ -167,7 +185,10 @@ fn remembered_builds_equal_fresh_builds_after_random_edits() {
     let mut broken = Vec::new();
     let mut good = 0;
     for step in 0..80 {
-        let what = edit(&book, &mut rng, step, &mut broken);
+        let mut touched = Vec::new();
+        let what = edit(&book, &mut rng, step, &mut broken, &mut touched);
+        // As the preview's watcher does: the memo hears which files changed.
+        memo.changed(&touched);
         let remembered = MemorySink::default();
         let r1 = handbook::run_with(&opts, &remembered, Some(&memo));
         let fresh = MemorySink::default();
@@ -192,7 +213,22 @@ fn remembered_builds_equal_fresh_builds_after_random_edits() {
                 "step {step} ({what})"
             );
             for (path, bytes) in &a {
-                assert!(bytes == &b[path], "step {step} ({what}): {path} differs");
+                if bytes != &b[path] {
+                    let at = bytes
+                        .iter()
+                        .zip(&b[path])
+                        .position(|(x, y)| x != y)
+                        .unwrap_or(0);
+                    let show = |v: &[u8]| {
+                        String::from_utf8_lossy(&v[at.saturating_sub(80)..(at + 80).min(v.len())])
+                            .into_owned()
+                    };
+                    panic!(
+                        "step {step} ({what}): {path} differs:\n{}\n---\n{}",
+                        show(bytes),
+                        show(&b[path])
+                    );
+                }
             }
         }
     }
