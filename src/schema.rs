@@ -35,6 +35,15 @@ pub fn all() -> Vec<(String, serde_json::Value)> {
                 "handbook: Kopf eines Kapitels",
             ),
         ),
+        (
+            "part.schema.json".to_string(),
+            root(
+                SchemaSettings::draft07()
+                    .into_generator()
+                    .into_root_schema_for::<crate::build::parse::PartFrontMatter>(),
+                "handbook: Kopf eines Teils (_teil.md)",
+            ),
+        ),
     ];
     out.extend(
         schemas()

@@ -40,6 +40,7 @@ libfuzzer_sys::fuzz_target!(|bytes: &[u8]| {
             text: CONFIG.into(),
         },
         index: None,
+        parts: Vec::new(),
         chapters: vec![
             PathBuf::from("content/chapters/01-kapitel.md"),
             PathBuf::from("content/chapters/02-andere.md"),

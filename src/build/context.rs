@@ -49,7 +49,8 @@ pub(crate) struct PageMeta<'a> {
 /// A chapter in a table of contents.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct ChapterEntry<'a> {
-    pub number: usize,
+    /// `5`, or `2.3` in a part.
+    pub number: &'a str,
     pub title: &'a str,
     pub url: &'a str,
     pub summary: Option<&'a str>,
@@ -72,7 +73,21 @@ pub(crate) struct IndexContext<'a> {
     pub base: &'a Base<'a>,
     pub page: ContentPage<'a>,
     pub chapters: &'a [ChapterEntry<'a>],
+    /// With parts: the top-level entries (chapters and parts), instead of every chapter.
+    pub toc: Vec<TocEntry<'a>>,
     pub checklists: Vec<ChecklistEntry<'a>>,
+}
+
+/// An entry of the start page's contents in a handbook with parts: a chapter, or a part with
+/// the number of its chapters.
+#[derive(Debug, Serialize)]
+pub(crate) struct TocEntry<'a> {
+    pub number: &'a str,
+    pub title: &'a str,
+    pub url: &'a str,
+    pub summary: Option<&'a str>,
+    /// For a part: how many chapters it has.
+    pub chapters: Option<usize>,
 }
 
 /// A page with Markdown content (the start page).
@@ -96,7 +111,9 @@ pub(crate) struct ChapterContext<'a> {
 pub(crate) struct ChapterPage<'a> {
     #[serde(flatten)]
     pub meta: PageMeta<'a>,
-    pub number: usize,
+    pub number: &'a str,
+    /// The part the chapter belongs to.
+    pub part: Option<PageLink<'a>>,
     /// The review date, the German way, and as `YYYY-MM-DD`.
     pub reviewed: Option<String>,
     pub reviewed_iso: Option<String>,
@@ -109,11 +126,26 @@ pub(crate) struct ChapterPage<'a> {
 #[derive(Debug, Serialize)]
 pub(crate) struct Nav<'a> {
     pub chapters: Vec<NavEntry<'a>>,
+    /// With parts: the top-level entries, the current part open with its chapters.
+    pub items: Vec<NavItem<'a>>,
     pub total: usize,
     /// The list shows a window of the chapters, not all.
     pub partial: bool,
     pub prev: Option<PageLink<'a>>,
     pub next: Option<PageLink<'a>>,
+}
+
+/// A top-level entry of the chapter list in a handbook with parts.
+#[derive(Debug, Serialize)]
+pub(crate) struct NavItem<'a> {
+    pub number: &'a str,
+    pub title: &'a str,
+    pub url: &'a str,
+    pub current: bool,
+    /// A part: open when the page is in it; its chapters then.
+    pub part: bool,
+    pub open: bool,
+    pub chapters: Vec<NavEntry<'a>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -123,7 +155,7 @@ pub(crate) struct NavEntry<'a> {
     pub current: bool,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub(crate) struct PageLink<'a> {
     pub title: &'a str,
     pub url: &'a str,
@@ -140,11 +172,40 @@ pub(crate) struct PrintContext<'a> {
 
 #[derive(Debug, Serialize)]
 pub(crate) struct PrintEntry<'a> {
-    pub number: usize,
+    pub number: &'a str,
+    /// The part that starts with this chapter: its heading goes before it.
+    pub part_start: Option<PartHeading<'a>>,
     pub title: &'a str,
     /// The chapter's id on the print page.
     pub anchor: String,
     pub reviewed: Option<String>,
+    pub content: String,
+}
+
+/// A part's heading on the print page.
+#[derive(Debug, Serialize)]
+pub(crate) struct PartHeading<'a> {
+    pub number: &'a str,
+    pub title: &'a str,
+    pub anchor: String,
+}
+
+/// `part.html`: a part's own page.
+#[derive(Debug, Serialize)]
+pub(crate) struct PartContext<'a> {
+    #[serde(flatten)]
+    pub base: &'a Base<'a>,
+    pub page: PartPage<'a>,
+    pub chapters: &'a [ChapterEntry<'a>],
+    pub nav: Nav<'a>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct PartPage<'a> {
+    #[serde(flatten)]
+    pub meta: PageMeta<'a>,
+    pub number: &'a str,
+    /// The intro (`_teil.md`), drawn.
     pub content: String,
 }
 

@@ -13,8 +13,11 @@ use std::path::{Path, PathBuf};
 pub struct Sources {
     pub config: SourceFile,
     pub index: Option<SourceFile>,
-    /// Chapter files (as shown); they are read when they are parsed and rendered.
+    /// Chapter files (as shown); they are read when they are parsed and rendered. Chapters of a
+    /// part stand in its folder (`chapters/02-grundlagen/01-begriffe.md`).
     pub chapters: Vec<PathBuf>,
+    /// The `_teil.md` files of parts, read.
+    pub parts: Vec<SourceFile>,
     pub data: Vec<SourceFile>,
     pub assets: Vec<Asset>,
     /// Files of the handbook's own `theme/` (path below `theme/`, bytes): they override the built-in theme.
@@ -50,6 +53,8 @@ enum Role {
     Config,
     Index,
     Chapter,
+    /// `chapters/PART/_teil.md`: a part's title and intro page.
+    PartIntro,
     Data,
     /// A Markdown or YAML file outside chapters/ and data/.
     Stray,
@@ -58,14 +63,25 @@ enum Role {
     Asset,
 }
 
+/// The file that names a part (a folder of chapters) and holds its intro.
+pub const PART_FILE: &str = "_teil.md";
+
 fn role(rel: &Path) -> Role {
     let parent = rel.parent().and_then(Path::to_str).unwrap_or("");
     let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("");
+    // A part is one folder below chapters/, holding chapters.
+    let in_part = parent
+        .strip_prefix("chapters/")
+        .is_some_and(|part| !part.contains('/'));
+    let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
     match (parent, ext) {
         ("", "yaml") if rel == Path::new("handbook.yaml") => Role::Config,
         ("", "md") if rel == Path::new("index.md") => Role::Index,
         ("chapters", "md") => Role::Chapter,
         ("chapters", _) => Role::NotAChapter,
+        (_, "md") if in_part && name == PART_FILE => Role::PartIntro,
+        (_, "md") if in_part => Role::Chapter,
+        _ if in_part => Role::NotAChapter,
         ("data", "yaml" | "yml") => Role::Data,
         (_, "md" | "yaml" | "yml") => Role::Stray,
         _ => Role::Asset,
@@ -88,6 +104,7 @@ pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
     let mut config = None;
     let mut index = None;
     let mut chapters = Vec::new();
+    let mut parts = Vec::new();
     let mut data = Vec::new();
     let mut assets = Vec::new();
     for (real, rel) in walk.files(Path::new("content")) {
@@ -97,6 +114,7 @@ pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
             Role::Config => config = walk.read(&real, shown),
             Role::Index => index = walk.read(&real, shown),
             Role::Chapter => chapters.push(shown),
+            Role::PartIntro => parts.extend(walk.read(&real, shown)),
             Role::Data => data.extend(walk.read(&real, shown)),
             Role::Stray => walk
                 .out
@@ -126,6 +144,7 @@ pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
             config,
             index,
             chapters,
+            parts,
             data,
             assets,
             theme,

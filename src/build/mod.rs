@@ -7,6 +7,7 @@ pub(crate) mod hyphenate;
 pub mod load;
 pub mod memo;
 pub(crate) mod offline;
+pub(crate) mod outline;
 pub mod parse;
 pub(crate) mod print;
 pub mod render;

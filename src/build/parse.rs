@@ -1,7 +1,9 @@
 //! Parse: settings, chapters (front matter, then Markdown metadata) and data files into a [`Site`].
 
+use crate::build::load::PART_FILE;
 use crate::build::load::Sources;
 use crate::build::memo::{FrontResult, Memo};
+use crate::build::outline::{self, PlacedChapter, PlacedPart, title_of_folder};
 use crate::diagnostic::{Diagnostic, Diagnostics, Pos};
 use crate::fs::Files;
 use crate::i18n::Msg;
@@ -11,11 +13,11 @@ use crate::model::config::Config;
 use crate::model::data::{self, DataFile, DataLink};
 use crate::model::date::Date;
 use crate::model::markdown::{self, Rendered};
-use crate::model::site::{Page, RESERVED, Resolver, Site, file_name, slug_of};
+use crate::model::site::{Page, Part, RESERVED, Resolver, Site};
 use crate::model::yaml::Positions;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// A chapter's front matter.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
@@ -37,6 +39,34 @@ pub struct FrontMatter {
     #[serde(default)]
     #[schemars(description = "Stelle im Handbuch; ohne `order` gilt der Dateiname (`05-…`).")]
     pub order: Option<i64>,
+}
+
+/// What `_teil.md` says of its part.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    description = "Der Kopf von `_teil.md`: Titel und Stelle eines Teils (ein Ordner mit Kapiteln)."
+)]
+pub struct PartFrontMatter {
+    #[schemars(description = "Titel des Teils.")]
+    pub title: String,
+    #[serde(default)]
+    #[schemars(
+        description = "Ein Satz, worum es in diesem Teil geht: erscheint auf der Startseite."
+    )]
+    pub summary: Option<String>,
+    #[serde(default)]
+    #[schemars(description = "Stelle im Handbuch; ohne `order` gilt der Ordnername (`02-…`).")]
+    pub order: Option<i64>,
+}
+
+/// A part before its chapters are known: what its `_teil.md` says, if it has one.
+#[derive(Debug, Clone, Default)]
+struct PartHead {
+    path: Option<PathBuf>,
+    fm: Option<PartFrontMatter>,
+    /// `_teil.md` with the byte offset of its body (the part's intro page).
+    source: Option<(SourceFile, usize)>,
 }
 
 /// The start page's front matter.
@@ -79,9 +109,13 @@ pub(crate) fn parse_with(
     let base_path = config
         .as_ref()
         .map_or("/".to_string(), |(c, _)| c.base_path());
+    let chapters_dir = src.config.path.with_file_name("chapters");
     let pending = front_matters(src.chapters, files, memo, &mut out);
-    let resolver = resolver(&pending, &src.assets, &base_path, &mut out);
-    let chapters = chapters(pending, &resolver, &base_path, files, memo, &mut out);
+    let heads = part_heads(&src.parts, &chapters_dir, &mut out);
+    let (placed, placed_parts) = place(pending, heads, &chapters_dir);
+    let resolver = resolver(&placed, &placed_parts, &src.assets, &base_path, &mut out);
+    let chapters = chapters(placed, &resolver, &base_path, files, memo, &mut out);
+    let parts = parts(placed_parts, &resolver, &base_path, &chapters_dir, &mut out);
     let index = src
         .index
         .as_ref()
@@ -105,6 +139,8 @@ pub(crate) fn parse_with(
         reviewed_pos: None,
         slug: String::new(),
         url: base_path.clone(),
+        number: String::new(),
+        part: None,
         md: Rendered::default(),
         text_hash: None,
     });
@@ -114,6 +150,7 @@ pub(crate) fn parse_with(
         config_positions,
         index,
         chapters,
+        parts,
         data,
         data_links,
         assets: src.assets,
@@ -200,8 +237,8 @@ fn with_hash(result: FrontResult, hash: String) -> FrontResult {
     })
 }
 
-/// Reads every chapter's front matter (on all cores) and puts the chapters in order: by
-/// `order:`, then by file name. Titles are needed before any link can be resolved.
+/// Reads every chapter's front matter (on all cores): titles are needed before any link can be
+/// resolved, `order:` before the chapters can be put in order.
 fn front_matters(
     paths: Vec<PathBuf>,
     files: &dyn Files,
@@ -243,45 +280,119 @@ fn front_matters(
         });
         with_hash(result, hash)
     };
-    let mut pending: Vec<Pending> = crate::parallel::map(paths, &read)
+    crate::parallel::map(paths, &read)
         .into_iter()
         .filter_map(|r| out.take(r).flatten())
-        .collect();
-    pending.sort_by(|a, b| {
-        (a.fm.order.unwrap_or(i64::MAX), &a.path).cmp(&(b.fm.order.unwrap_or(i64::MAX), &b.path))
-    });
-    pending
+        .collect()
 }
 
-/// Chapter and file URLs; every chapter's URL must be its own and not one the engine writes.
+/// A chapter placed in the outline.
+type Placed = PlacedChapter<Pending>;
+
+/// Where each `_teil.md` is, what it says, and its intro's text; by part folder.
+fn part_heads(
+    sources: &[SourceFile],
+    chapters_dir: &Path,
+    out: &mut Diagnostics,
+) -> BTreeMap<String, (Option<i64>, PartHead)> {
+    let mut heads = BTreeMap::new();
+    for file in sources {
+        let folder = below(chapters_dir, &file.path)
+            .split('/')
+            .next()
+            .unwrap_or("")
+            .to_string();
+        let parsed = front_matter::<PartFrontMatter>(file, true).map_err(Diagnostics::from);
+        let Some((fm, body_offset, warnings)) = out.keep(parsed) else {
+            continue;
+        };
+        out.extend(warnings);
+        let fm = fm.map(|(fm, _)| fm);
+        let order = fm.as_ref().and_then(|f| f.order);
+        let head = PartHead {
+            path: Some(file.path.clone()),
+            fm,
+            source: Some((file.clone(), body_offset)),
+        };
+        heads.insert(folder, (order, head));
+    }
+    heads
+}
+
+/// A path below `content/chapters/`, written with `/`.
+fn below(chapters_dir: &Path, path: &Path) -> String {
+    path.strip_prefix(chapters_dir)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// The chapters and parts in reading order, numbered and with their places in the site.
+fn place(
+    pending: Vec<Pending>,
+    mut heads: BTreeMap<String, (Option<i64>, PartHead)>,
+    chapters_dir: &Path,
+) -> (Vec<Placed>, Vec<PlacedPart<PartHead>>) {
+    let chapters: Vec<(Pending, String, Option<i64>)> = pending
+        .into_iter()
+        .map(|p| {
+            let file = below(chapters_dir, &p.path);
+            let order = p.fm.order;
+            (p, file, order)
+        })
+        .collect();
+    // A folder of chapters without `_teil.md` is a part too: its title comes from its name.
+    for (_, file, _) in &chapters {
+        if let Some((folder, _)) = file.split_once('/') {
+            heads.entry(folder.to_string()).or_default();
+        }
+    }
+    outline::place(chapters, heads)
+}
+
+/// Chapter, part and file URLs; every page's URL must be its own and not one the engine writes.
 fn resolver(
-    pending: &[Pending],
+    placed: &[Placed],
+    parts: &[PlacedPart<PartHead>],
     assets: &[crate::model::Asset],
     base_path: &str,
     out: &mut Diagnostics,
 ) -> Resolver {
     let mut resolver = Resolver::default();
     let mut slugs: HashMap<String, PathBuf> = HashMap::new();
-    for p in pending {
-        let file = file_name(&p.path);
-        let slug = slug_of(&file);
-        if RESERVED.contains(&slug.as_str()) {
+    let mut claim = |slug: &str, path: &Path, out: &mut Diagnostics| {
+        let top = slug.split('/').next().unwrap_or(slug);
+        if RESERVED.contains(&top) {
             out.push(Diagnostic::error(
-                &p.path,
-                Msg::ReservedUrl { slug: slug.clone() },
+                path,
+                Msg::ReservedUrl { slug: top.into() },
             ));
-        } else if let Some(other) = slugs.insert(slug.clone(), p.path.clone()) {
+        } else if let Some(other) = slugs.insert(slug.to_string(), path.to_path_buf()) {
             out.push(Diagnostic::error(
-                &p.path,
+                path,
                 Msg::SameUrl {
-                    slug: slug.clone(),
+                    slug: slug.to_string(),
                     other: other.display().to_string(),
                 },
             ));
         }
-        resolver
-            .chapters
-            .insert(file, (format!("{base_path}{slug}/"), p.fm.title.clone()));
+    };
+    for p in parts {
+        let path = part_path(p);
+        claim(&p.slug, &path, out);
+        resolver.add_chapter(
+            &format!("{}/{PART_FILE}", p.folder),
+            format!("{base_path}{}/", p.slug),
+            part_title(p),
+        );
+    }
+    for c in placed {
+        claim(&c.slug, &c.item.path, out);
+        resolver.add_chapter(
+            &c.file,
+            format!("{base_path}{}/", c.slug),
+            c.item.fm.title.clone(),
+        );
     }
     for a in assets {
         resolver
@@ -291,10 +402,74 @@ fn resolver(
     resolver
 }
 
+/// Where a part is, as messages name it: its `_teil.md`, or its folder.
+fn part_path(p: &PlacedPart<PartHead>) -> PathBuf {
+    p.item
+        .path
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(&p.folder))
+}
+
+fn part_title(p: &PlacedPart<PartHead>) -> String {
+    p.item
+        .fm
+        .as_ref()
+        .map_or_else(|| title_of_folder(&p.folder), |fm| fm.title.clone())
+}
+
+/// The parts, each with its intro page rendered whole.
+fn parts(
+    placed: Vec<PlacedPart<PartHead>>,
+    resolver: &Resolver,
+    base_path: &str,
+    chapters_dir: &Path,
+    out: &mut Diagnostics,
+) -> Vec<Part> {
+    let _ = out;
+    placed
+        .into_iter()
+        .enumerate()
+        .map(|(k, p)| {
+            let title = part_title(&p);
+            let md = match &p.item.source {
+                Some((file, body_offset)) => {
+                    let mut md = markdown::render(&file.text[*body_offset..], resolver);
+                    md.locate(&file.text, *body_offset);
+                    md
+                }
+                None => Rendered::default(),
+            };
+            let path = p
+                .item
+                .path
+                .clone()
+                .unwrap_or_else(|| chapters_dir.join(&p.folder).join(PART_FILE));
+            Part {
+                page: Page {
+                    file: format!("{}/{PART_FILE}", p.folder),
+                    path,
+                    summary: p.item.fm.as_ref().and_then(|fm| fm.summary.clone()),
+                    title,
+                    reviewed: None,
+                    reviewed_pos: None,
+                    url: format!("{base_path}{}/", p.slug),
+                    slug: p.slug,
+                    number: p.number.to_string(),
+                    part: Some(k),
+                    md,
+                    text_hash: None,
+                },
+                folder: p.folder,
+                chapters: p.chapters,
+            }
+        })
+        .collect()
+}
+
 /// Each chapter read again (on all cores) for what validation and navigation need: headings,
 /// links and directives with their positions. Its HTML is made while rendering.
 fn chapters(
-    pending: Vec<Pending>,
+    placed: Vec<Placed>,
     resolver: &Resolver,
     base_path: &str,
     files: &dyn Files,
@@ -312,10 +487,9 @@ fn chapters(
         let key = (p.path.clone(), p.hash.clone()?);
         memo?.metadata.get(key)
     };
-    let page = |p: Pending| -> Result<Page, Diagnostic> {
-        let file = file_name(&p.path);
-        let slug = slug_of(&file);
-        let (md, text_hash) = match remembered(&p) {
+    let page = |c: Placed| -> Result<Page, Diagnostic> {
+        let p = &c.item;
+        let (md, text_hash) = match remembered(p) {
             Some(md) => (md, p.hash.clone()),
             None => {
                 let text = files.text(&p.path)?;
@@ -331,18 +505,20 @@ fn chapters(
         };
         Ok(Page {
             md,
-            url: format!("{base_path}{slug}/"),
-            file,
+            url: format!("{base_path}{}/", c.slug),
+            file: c.file,
             reviewed_pos: p.positions.key("reviewed"),
-            path: p.path,
-            title: p.fm.title,
-            summary: p.fm.summary,
+            path: p.path.clone(),
+            title: p.fm.title.clone(),
+            summary: p.fm.summary.clone(),
             reviewed: p.fm.reviewed,
-            slug,
+            slug: c.slug,
+            number: c.number,
+            part: c.part,
             text_hash,
         })
     };
-    crate::parallel::map(pending, &page)
+    crate::parallel::map(placed, &page)
         .into_iter()
         .filter_map(|r| out.keep(r))
         .collect()
@@ -366,6 +542,8 @@ fn index(
         reviewed_pos: None,
         slug: String::new(),
         url: base_path.to_string(),
+        number: String::new(),
+        part: None,
         md,
         text_hash: None,
     };

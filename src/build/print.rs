@@ -1,7 +1,7 @@
 //! The whole handbook on one print page: the frame around the chapters, and each chapter's
 //! part of it (headings one level down, ids prefixed so that all chapters fit on one page).
 
-use crate::build::context::{Base, PageMeta, PrintContext, PrintEntry};
+use crate::build::context::{Base, PageMeta, PartHeading, PrintContext, PrintEntry};
 use crate::build::html;
 use crate::build::templates::Templates;
 use crate::diagnostic::Diagnostic;
@@ -16,12 +16,12 @@ pub(crate) struct PrintTargets {
 
 /// The id of a chapter's section on the print page.
 fn anchor(page: &Page) -> String {
-    format!("kapitel-{}", page.slug)
+    format!("kapitel-{}", page.slug.replace('/', "-"))
 }
 
 /// The prefix of a chapter's ids on the print page.
 fn prefix(page: &Page) -> String {
-    format!("{}--", page.slug)
+    format!("{}--", page.slug.replace('/', "-"))
 }
 
 impl PrintTargets {
@@ -62,7 +62,18 @@ pub(crate) fn frame(
             .iter()
             .enumerate()
             .map(|(i, c)| PrintEntry {
-                number: i + 1,
+                number: &c.number,
+                part_start: c
+                    .part
+                    .filter(|k| site.parts[*k].chapters.start == i)
+                    .map(|k| {
+                        let part = &site.parts[k].page;
+                        PartHeading {
+                            number: &part.number,
+                            title: &part.title,
+                            anchor: format!("teil-{}", part.slug),
+                        }
+                    }),
                 title: &c.title,
                 anchor: anchor(c),
                 reviewed: c.reviewed.map(|d| d.german()),

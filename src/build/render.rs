@@ -5,7 +5,8 @@
 use crate::Mode;
 use crate::build::context::{
     Base, ChapterContext, ChapterEntry, ChapterPage, ChecklistEntry, ContentPage, IndexContext,
-    Nav, NavEntry, NotFoundContext, PageLink, PageMeta, PartialContext, SiteView,
+    Nav, NavEntry, NavItem, NotFoundContext, PageLink, PageMeta, PartContext, PartPage,
+    PartialContext, SiteView, TocEntry,
 };
 use crate::build::embed::Embed;
 use crate::build::memo::{ChapterOutput, Memo};
@@ -76,6 +77,7 @@ pub(crate) fn render_with(
         base: &base,
         origin: origin(site),
         chapter_list: &chapter_list,
+        tops: tops(site),
         print: PrintTargets::new(site),
         memo: memo.map(|(m, sources)| (m, chapters_context(site, sources))),
     };
@@ -93,6 +95,9 @@ pub(crate) fn render_with(
     )?;
     let runs = r.chapters(files, sink, &frame)?;
     r.assemble(runs, &frame, &mut out)?;
+    for (k, part) in site.parts.iter().enumerate() {
+        out.put(&format!("{}/index.html", part.page.slug), &r.part(k)?)?;
+    }
     out.put("404.html", &r.not_found()?)?;
     out.put("sitemap.xml", r.sitemap().as_bytes())?;
     out.put("robots.txt", r.robots().as_bytes())?;
@@ -148,7 +153,8 @@ fn base<'a>(site: &'a Site, base_path: &'a str, assets: &HashedAssets<'_>, mode:
     let imprint_url = cfg
         .imprint
         .as_ref()
-        .and_then(|f| site.chapters.iter().find(|c| &c.file == f))
+        .and_then(|f| site.resolver.canonical(f))
+        .and_then(|f| site.chapters.iter().find(|c| c.file == f))
         .map(|c| c.url.as_str());
     Base {
         site: SiteView {
@@ -177,16 +183,52 @@ fn origin(site: &Site) -> String {
 }
 
 fn chapter_list(site: &Site) -> Vec<ChapterEntry<'_>> {
-    site.chapters
+    site.chapters.iter().map(entry).collect()
+}
+
+fn entry(c: &Page) -> ChapterEntry<'_> {
+    ChapterEntry {
+        number: &c.number,
+        title: &c.title,
+        url: &c.url,
+        summary: c.summary.as_deref(),
+    }
+}
+
+/// Which page a chapter list is beside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Here {
+    Chapter(usize),
+    Part(usize),
+}
+
+/// A top-level entry of a handbook with parts: a chapter outside parts, or a part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Top {
+    Chapter(usize),
+    Part(usize),
+}
+
+/// The top-level entries in order (empty for a handbook without parts).
+fn tops(site: &Site) -> Vec<Top> {
+    if site.parts.is_empty() {
+        return Vec::new();
+    }
+    let mut tops: Vec<(usize, Top)> = site
+        .chapters
         .iter()
         .enumerate()
-        .map(|(i, c)| ChapterEntry {
-            number: i + 1,
-            title: &c.title,
-            url: &c.url,
-            summary: c.summary.as_deref(),
-        })
-        .collect()
+        .filter(|(_, c)| c.part.is_none())
+        .map(|(i, c)| (c.number.parse().unwrap_or(usize::MAX), Top::Chapter(i)))
+        .chain(
+            site.parts
+                .iter()
+                .enumerate()
+                .map(|(k, p)| (p.page.number.parse().unwrap_or(usize::MAX), Top::Part(k))),
+        )
+        .collect();
+    tops.sort_by_key(|(n, _)| *n);
+    tops.into_iter().map(|(_, t)| t).collect()
 }
 
 /// Everything the pages share while they are rendered.
@@ -197,6 +239,8 @@ struct Renderer<'a> {
     base: &'a Base<'a>,
     origin: String,
     chapter_list: &'a [ChapterEntry<'a>],
+    /// With parts: the top-level entries in order.
+    tops: Vec<Top>,
     print: PrintTargets,
     /// The preview's memory of chapters rendered before, and the hash of everything besides
     /// its own text that a chapter's outputs are made of.
@@ -282,7 +326,12 @@ impl Renderer<'_> {
                 },
                 content: self.content(&site.index.md, self.proven.index())?,
             },
-            chapters: self.chapter_list,
+            chapters: if self.tops.is_empty() {
+                self.chapter_list
+            } else {
+                &[]
+            },
+            toc: self.toc(),
             checklists,
         };
         self.templates.render("index.html", &context)
@@ -325,13 +374,20 @@ impl Renderer<'_> {
                         .unwrap_or(&self.site.config.description),
                     canonical: self.canonical(&c.url),
                 },
-                number: i + 1,
+                number: &c.number,
+                part: c.part.map(|k| {
+                    let part = &self.site.parts[k].page;
+                    PageLink {
+                        title: &part.title,
+                        url: &part.url,
+                    }
+                }),
                 reviewed: c.reviewed.map(|d| d.german()),
                 reviewed_iso: c.reviewed.map(|d| d.to_string()),
                 headings: html::outline(&html),
                 content: html,
             },
-            nav: self.nav(i),
+            nav: self.nav(Here::Chapter(i)),
         };
         let page = self.templates.render("page.html", &context)?;
         Ok(Chapter {
@@ -342,35 +398,163 @@ impl Renderer<'_> {
         })
     }
 
-    /// The chapter list beside chapter `i` and its neighbours.
-    fn nav(&self, i: usize) -> Nav<'_> {
+    /// The chapter list beside a page and the pages before and after it.
+    fn nav(&self, here: Here) -> Nav<'_> {
         let chapters = &self.site.chapters;
         let total = chapters.len();
-        let (from, to) = if total <= NAV_WINDOW {
-            (0, total)
-        } else {
-            let from = i.saturating_sub(NAV_WINDOW / 2).min(total - NAV_WINDOW);
-            (from, from + NAV_WINDOW)
-        };
         fn link(p: Option<&Page>) -> Option<PageLink<'_>> {
             p.map(|p| PageLink {
                 title: &p.title,
                 url: &p.url,
             })
         }
+        let (prev, next) = match here {
+            Here::Chapter(i) => (
+                link(i.checked_sub(1).map(|j| &chapters[j])),
+                link(chapters.get(i + 1)),
+            ),
+            Here::Part(k) => {
+                let range = &self.site.parts[k].chapters;
+                (
+                    link(range.start.checked_sub(1).map(|j| &chapters[j])),
+                    link(chapters.get(range.start)),
+                )
+            }
+        };
+        let (chapters, items) = if self.tops.is_empty() {
+            let Here::Chapter(i) = here else {
+                return Nav {
+                    chapters: Vec::new(),
+                    items: Vec::new(),
+                    total,
+                    partial: false,
+                    prev,
+                    next,
+                };
+            };
+            (self.window(0..total, i), Vec::new())
+        } else {
+            (Vec::new(), self.nav_items(here))
+        };
         Nav {
-            chapters: self.chapter_list[from..to]
-                .iter()
-                .map(|chapter| NavEntry {
-                    chapter,
-                    current: chapter.number == i + 1,
-                })
-                .collect(),
+            chapters,
+            items,
             total,
-            partial: total > NAV_WINDOW,
-            prev: link(i.checked_sub(1).map(|j| &chapters[j])),
-            next: link(chapters.get(i + 1)),
+            partial: self.tops.is_empty() && total > NAV_WINDOW,
+            prev,
+            next,
         }
+    }
+
+    /// At most [`NAV_WINDOW`] chapters of `range` around chapter `i`.
+    fn window(&self, range: std::ops::Range<usize>, i: usize) -> Vec<NavEntry<'_>> {
+        let len = range.len();
+        let (from, to) = if len <= NAV_WINDOW {
+            (range.start, range.end)
+        } else {
+            let at = i.saturating_sub(range.start);
+            let from = range.start + at.saturating_sub(NAV_WINDOW / 2).min(len - NAV_WINDOW);
+            (from, from + NAV_WINDOW)
+        };
+        self.chapter_list[from..to]
+            .iter()
+            .enumerate()
+            .map(|(j, chapter)| NavEntry {
+                chapter,
+                current: from + j == i,
+            })
+            .collect()
+    }
+
+    /// The top-level entries of a handbook with parts; the part `here` is in is open.
+    fn nav_items(&self, here: Here) -> Vec<NavItem<'_>> {
+        let site = self.site;
+        let open_part = match here {
+            Here::Chapter(i) => site.chapters[i].part,
+            Here::Part(k) => Some(k),
+        };
+        self.tops
+            .iter()
+            .map(|top| match *top {
+                Top::Chapter(i) => NavItem {
+                    number: &site.chapters[i].number,
+                    title: &site.chapters[i].title,
+                    url: &site.chapters[i].url,
+                    current: here == Here::Chapter(i),
+                    part: false,
+                    open: false,
+                    chapters: Vec::new(),
+                },
+                Top::Part(k) => {
+                    let part = &site.parts[k];
+                    let open = open_part == Some(k);
+                    let current = match here {
+                        Here::Chapter(i) => i,
+                        Here::Part(_) => usize::MAX,
+                    };
+                    NavItem {
+                        number: &part.page.number,
+                        title: &part.page.title,
+                        url: &part.page.url,
+                        current: here == Here::Part(k),
+                        part: true,
+                        open,
+                        chapters: if open {
+                            self.window(part.chapters.clone(), current)
+                        } else {
+                            Vec::new()
+                        },
+                    }
+                }
+            })
+            .collect()
+    }
+
+    /// A part's own page: its intro and its chapters.
+    fn part(&self, k: usize) -> Result<Vec<u8>, Diagnostic> {
+        let part = &self.site.parts[k];
+        let page = &part.page;
+        let chapters = self.site.chapters.len();
+        let context = PartContext {
+            base: self.base,
+            page: PartPage {
+                meta: PageMeta {
+                    kind: "part",
+                    title: &page.title,
+                    description: page
+                        .summary
+                        .as_deref()
+                        .unwrap_or(&self.site.config.description),
+                    canonical: self.canonical(&page.url),
+                },
+                number: &page.number,
+                content: self.content(&page.md, self.proven.part(chapters, k))?,
+            },
+            chapters: &self.chapter_list[part.chapters.clone()],
+            nav: self.nav(Here::Part(k)),
+        };
+        self.templates.render("part.html", &context)
+    }
+
+    /// The start page's contents in a handbook with parts: chapters and parts, not every chapter.
+    fn toc(&self) -> Vec<TocEntry<'_>> {
+        let site = self.site;
+        self.tops
+            .iter()
+            .map(|top| {
+                let (page, chapters) = match *top {
+                    Top::Chapter(i) => (&site.chapters[i], None),
+                    Top::Part(k) => (&site.parts[k].page, Some(site.parts[k].chapters.len())),
+                };
+                TocEntry {
+                    number: &page.number,
+                    title: &page.title,
+                    url: &page.url,
+                    summary: page.summary.as_deref(),
+                    chapters,
+                }
+            })
+            .collect()
     }
 
     /// Every chapter, on all cores in contiguous runs: pages to the sink, print and search
@@ -490,7 +674,12 @@ impl Renderer<'_> {
         let mut sitemap = String::from(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
         );
-        for url in std::iter::once(&base_path).chain(self.site.chapters.iter().map(|c| &c.url)) {
+        let pages = self
+            .site
+            .chapters
+            .iter()
+            .chain(self.site.parts.iter().map(|p| &p.page));
+        for url in std::iter::once(&base_path).chain(pages.map(|c| &c.url)) {
             sitemap.push_str(&format!(
                 "  <url><loc>{}</loc></url>\n",
                 self.canonical(url)

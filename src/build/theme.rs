@@ -13,6 +13,7 @@ macro_rules! builtin {
 pub const BUILTIN: &[(&str, &[u8])] = builtin![
     "templates/base.html",
     "templates/page.html",
+    "templates/part.html",
     "templates/index.html",
     "templates/print.html",
     "templates/404.html",

@@ -27,12 +27,21 @@ impl<'a> Proven<'a> {
     pub fn chapter(&self, i: usize) -> &[Embed<'a>] {
         &self.embeds[i + 1]
     }
+
+    /// The views of the directives on part `k`'s page (after the start page and the chapters).
+    pub fn part(&self, chapters: usize, k: usize) -> &[Embed<'a>] {
+        &self.embeds[1 + chapters + k]
+    }
 }
 
 /// Checks the whole site. On success: what render needs, and the warnings; otherwise every
 /// error and warning.
 pub fn validate(site: &Site, today: Date) -> Result<(Proven<'_>, Diagnostics), Diagnostics> {
-    let pages: Vec<&Page> = std::iter::once(&site.index).chain(&site.chapters).collect();
+    // The start page, the chapters, the parts' own pages: in this order everywhere.
+    let pages: Vec<&Page> = std::iter::once(&site.index)
+        .chain(&site.chapters)
+        .chain(site.parts.iter().map(|p| &p.page))
+        .collect();
     // Each directive embedded once: its anchors, its errors and its view come from one call.
     let embeds: Vec<Vec<Result<Embed<'_>, Refusal>>> = pages
         .iter()
@@ -103,6 +112,9 @@ fn directives(page: &Page, embeds: &[Result<Embed<'_>, Refusal>]) -> Vec<Diagnos
 struct Links<'s> {
     anchors: HashMap<&'s str, HashSet<String>>,
     assets: HashSet<&'s str>,
+    /// Which page a link names (by its file below content/chapters/, or by a unique name).
+    resolver: &'s crate::model::site::Resolver,
+    /// Every chapter and part page, by file.
     files: HashSet<&'s str>,
     /// A chapter's URL path without slashes -> its file.
     slugs: HashMap<&'s str, &'s str>,
@@ -122,11 +134,12 @@ impl<'s> Links<'s> {
         Links {
             anchors,
             assets: site.assets.iter().map(|a| a.site_path.as_str()).collect(),
-            files: site.chapters.iter().map(|c| c.file.as_str()).collect(),
-            slugs: site
-                .chapters
+            resolver: &site.resolver,
+            files: pages.iter().skip(1).map(|p| p.file.as_str()).collect(),
+            slugs: pages
                 .iter()
-                .map(|c| (c.slug.as_str(), c.file.as_str()))
+                .skip(1)
+                .map(|p| (p.slug.as_str(), p.file.as_str()))
                 .collect(),
         }
     }
@@ -137,10 +150,18 @@ impl<'s> Links<'s> {
             Target::External => None,
             Target::Chapter { file, anchor } => {
                 let Some(anchors) = self
-                    .anchors
-                    .get(file.as_str())
-                    .filter(|_| self.files.contains(&file.as_str()))
+                    .resolver
+                    .canonical(file)
+                    .filter(|f| self.files.contains(f))
+                    .and_then(|f| self.anchors.get(f))
                 else {
+                    let candidates = self.resolver.candidates(file);
+                    if candidates.len() > 1 {
+                        return Some(Msg::AmbiguousChapter {
+                            file: file.clone(),
+                            candidates,
+                        });
+                    }
                     return Some(Msg::NoSuchChapter {
                         file: file.clone(),
                         suggestion: closest(file, self.files.iter().copied()).map(str::to_string),
@@ -289,6 +310,7 @@ fn generated_paths(site: &Site) -> Vec<Diagnostic> {
     let pages: HashSet<String> = site
         .chapters
         .iter()
+        .chain(site.parts.iter().map(|p| &p.page))
         .map(|c| format!("{}/index.html", c.slug))
         .collect();
     site.assets
@@ -313,7 +335,7 @@ fn generated_paths(site: &Site) -> Vec<Diagnostic> {
 /// The imprint named in handbook.yaml must be a chapter (else the footer link would vanish).
 fn imprint(site: &Site) -> Option<Diagnostic> {
     let file = site.config.imprint.as_ref()?;
-    if site.chapters.iter().any(|c| &c.file == file) {
+    if site.resolver.canonical(file).is_some() {
         return None;
     }
     let suggestion = closest(file, site.chapters.iter().map(|c| c.file.as_str()));

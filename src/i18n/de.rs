@@ -262,6 +262,8 @@ pub(super) fn text(msg: &Msg) -> Text {
             .hint("Binden Sie jeden Eintrag nur einmal pro Seite ein; zeigen Sie mit Filtern verschiedene Teile einer Liste."),
         M::NoSuchChapter { file, suggestion } => Text::new(format!("Der Link führt zu einem Kapitel, das es nicht gibt: `{file}`"))
             .hint(maybe(suggestion, "Verlinken Sie ein Kapitel über seinen Dateinamen in content/chapters/, z. B. `[Text](02-kapitel.md)`.")),
+        M::AmbiguousChapter { file, candidates } => Text::new(format!("Ein Kapitel `{file}` gibt es in mehreren Teilen"))
+            .hint(format!("Nennen Sie es mit seinem Ordner: {}.", list(candidates, "oder"))),
         M::NoSuchAnchor { file, anchor, suggestion } => Text::new(match file {
             Some(f) => format!("`{f}` hat keine Überschrift und keinen Eintrag mit der Kennung `{anchor}`"),
             None => format!("Diese Seite hat keine Überschrift und keinen Eintrag mit der Kennung `{anchor}`"),

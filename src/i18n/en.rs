@@ -214,6 +214,8 @@ pub(super) fn text(msg: &Msg) -> Text {
             .hint("embed each item once per page; use filters to show different parts of a list"),
         M::NoSuchChapter { file, suggestion } => Text::new(format!("link to a chapter that does not exist: `{file}`"))
             .hint(maybe(suggestion, "link to a file in content/chapters/ by its file name")),
+        M::AmbiguousChapter { file, candidates } => Text::new(format!("several parts have a chapter `{file}`"))
+            .hint(format!("name it with its folder: {}", list(candidates, "or"))),
         M::NoSuchAnchor { file, anchor, suggestion } => Text::new(match file {
             Some(f) => format!("`{f}` has no heading or item with the id `{anchor}`"),
             None => format!("this page has no heading or item with the id `{anchor}`"),

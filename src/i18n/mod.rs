@@ -365,6 +365,10 @@ pub enum Msg {
         file: String,
         suggestion: Option<String>,
     },
+    AmbiguousChapter {
+        file: String,
+        candidates: Vec<String>,
+    },
     NoSuchAnchor {
         /// The chapter file; `None` for the page itself.
         file: Option<String>,

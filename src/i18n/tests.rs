@@ -178,6 +178,10 @@ fn samples() -> Vec<Msg> {
             file: "x-file".into(),
             suggestion: Some("x-suggestion".into()),
         },
+        Msg::AmbiguousChapter {
+            file: "x-file".into(),
+            candidates: vec!["a".into(), "b".into()],
+        },
         Msg::NoSuchAnchor {
             file: Some("x-file".into()),
             anchor: "x-anchor".into(),

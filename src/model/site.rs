@@ -17,7 +17,8 @@ use std::path::PathBuf;
 /// chapter at a time, so that a big handbook never sits in memory whole.
 #[derive(Debug, Clone)]
 pub struct Page {
-    /// File name (`05-kontakt.md`); links name chapters by it.
+    /// The file below `content/chapters/` (`05-kontakt.md`, `02-grundlagen/01-begriffe.md`);
+    /// links name chapters by it (or, when it is unique, by the file name alone).
     pub file: String,
     /// The file, as shown in messages and as read again for rendering.
     pub path: PathBuf,
@@ -26,13 +27,29 @@ pub struct Page {
     pub reviewed: Option<Date>,
     /// Where `reviewed:` stands, for its warning.
     pub reviewed_pos: Option<Pos>,
+    /// The page's place in the site: `kontakt`, `grundlagen/begriffe` (in a part).
     pub slug: String,
     /// Site-absolute URL with the base path: `/kontakt/`.
     pub url: String,
+    /// Its number as readers see it: `5`, or `2.3` in the second part.
+    pub number: String,
+    /// The part it belongs to (an index into [`Site::parts`]).
+    pub part: Option<usize>,
     /// Headings, links, directives and problems; `html` and `sections` only for the start page.
     pub md: Rendered,
     /// The hash of the text these were parsed from, when the preview remembers chapters.
     pub text_hash: Option<String>,
+}
+
+/// A part: a folder of chapters with a title and an optional intro page (`_teil.md`).
+#[derive(Debug, Clone)]
+pub struct Part {
+    /// Its own page: title, summary, address, number, and the intro's Markdown.
+    pub page: Page,
+    /// The folder below `content/chapters/` (`02-grundlagen`).
+    pub folder: String,
+    /// Its chapters, as a range of [`Site::chapters`].
+    pub chapters: std::ops::Range<usize>,
 }
 
 /// The whole handbook, parsed.
@@ -42,7 +59,10 @@ pub struct Site {
     pub config_path: PathBuf,
     pub config_positions: Positions,
     pub index: Page,
+    /// Every chapter in reading order (the chapters of a part one after another).
     pub chapters: Vec<Page>,
+    /// The parts, in order; empty in a handbook without parts.
+    pub parts: Vec<Part>,
     pub data: BTreeMap<String, DataFile>,
     /// The links written in data files, for validation.
     pub data_links: Vec<DataLink>,
@@ -56,22 +76,62 @@ pub const RESERVED: [&str; 3] = ["assets", "drucken", "404"];
 /// Turns chapter file names and file paths into URLs.
 #[derive(Debug, Default)]
 pub struct Resolver {
-    /// Chapter file name -> (URL, title).
+    /// Chapter file below `content/chapters/` -> (URL, title).
     pub chapters: HashMap<String, (String, String)>,
+    /// A chapter's file name alone -> its file below `content/chapters/`; `None` when chapters
+    /// of several parts share the name.
+    pub names: HashMap<String, Option<String>>,
     /// Path below content/ -> URL.
     pub assets: HashMap<String, String>,
 }
 
+impl Resolver {
+    /// Adds a chapter under its file below `content/chapters/`.
+    pub fn add_chapter(&mut self, file: &str, url: String, title: String) {
+        self.chapters.insert(file.to_string(), (url, title));
+        let name = file.rsplit('/').next().unwrap_or(file).to_string();
+        self.names
+            .entry(name)
+            .and_modify(|known| {
+                if known.as_deref() != Some(file) {
+                    *known = None;
+                }
+            })
+            .or_insert_with(|| Some(file.to_string()));
+    }
+
+    /// The chapters whose file name is `name` (for a link that names several).
+    pub fn candidates(&self, name: &str) -> Vec<String> {
+        let mut found: Vec<String> = self
+            .chapters
+            .keys()
+            .filter(|f| f.rsplit('/').next() == Some(name))
+            .cloned()
+            .collect();
+        found.sort();
+        found
+    }
+
+    /// The chapter a link names: by its file below `content/chapters/`, or by its file name
+    /// when only one chapter has it.
+    pub fn canonical(&self, file: &str) -> Option<&str> {
+        if let Some((key, _)) = self.chapters.get_key_value(file) {
+            return Some(key.as_str());
+        }
+        self.names.get(file)?.as_deref()
+    }
+}
+
 impl Resolve for Resolver {
     fn chapter(&self, file: &str) -> Option<(String, String)> {
-        self.chapters.get(file).cloned()
+        self.chapters.get(self.canonical(file)?).cloned()
     }
     fn asset(&self, path: &str) -> Option<String> {
         self.assets.get(path).cloned()
     }
 }
 
-/// The file name of a path, as links name chapters.
+/// The file name of a path.
 pub fn file_name(path: &std::path::Path) -> String {
     path.file_name()
         .and_then(|f| f.to_str())

@@ -8,7 +8,7 @@ fn init_writes_a_handbook_that_builds_clean() {
     let o = handbook(tmp.path(), &["init", "mein-handbuch"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
-        stdout(&o).starts_with("Neues Handbuch in mein-handbuch angelegt (17 Dateien)"),
+        stdout(&o).starts_with("Neues Handbuch in mein-handbuch angelegt (18 Dateien)"),
         "{}",
         stdout(&o)
     );

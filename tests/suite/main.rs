@@ -8,6 +8,7 @@ mod build;
 mod content;
 mod init;
 mod paper;
+mod parts;
 mod phones;
 mod plans;
 mod preview;

@@ -178,8 +178,24 @@ pub fn classify(dest: &str) -> Target {
         None => (dest, None),
     };
     if path.ends_with(".md") {
-        let file = path.rsplit('/').next().unwrap_or(path).to_string();
-        Target::Chapter { file, anchor }
+        // A chapter by its file below content/chapters/ (`02-grundlagen/01-begriffe.md`) or
+        // by its file name; `./`, `../` and `chapters/` in front are where the author stood.
+        let mut file = path;
+        loop {
+            let shorter = file
+                .strip_prefix("./")
+                .or_else(|| file.strip_prefix("../"))
+                .or_else(|| file.strip_prefix("chapters/"))
+                .or_else(|| file.strip_prefix('/'));
+            match shorter {
+                Some(rest) => file = rest,
+                None => break,
+            }
+        }
+        Target::Chapter {
+            file: file.to_string(),
+            anchor,
+        }
     } else {
         let trimmed = path
             .trim_start_matches("./")

@@ -1,0 +1,225 @@
+#!/usr/bin/env python3
+"""Benchmark: handbook side by side with the anchors (mdBook, Zola, Hugo) on the same synthetic
+German book, every tool found on PATH, runs interleaved.
+
+For each size it generates build.py's synthetic book for handbook and the same chapters
+(front matter title + the same Markdown, without handbook's data directives) for mdBook
+(SUMMARY.md), Zola (a section with pages) and Hugo (content/ with a list layout), then prints:
+cold build (median) and peak memory per tool with the ratio to the fastest anchor; save ->
+changed page served by each tool's preview server; and what a reader downloads (gzip): a
+chapter page's first visit (HTML, CSS, JS) and the first search.
+
+    cargo build --release && python3 benches/compare.py [--sizes 100,1000] [--runs 3] [--saves 5]
+
+mdBook installs with `cargo install mdbook`, Hugo from Debian (`apt-get install hugo`); Zola
+where it is installed.
+"""
+import argparse, gzip, os, re, resource, shutil, socket, statistics, subprocess, sys, tempfile, time, urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, "target", "release", "handbook")
+sys.path.insert(0, os.path.join(ROOT, "benches"))
+import build as synthetic  # noqa: E402
+
+DIRECTIVE = re.compile(r"^\{\{.*\}\}\s*$", re.M)
+
+
+def chapters_of(book):
+    """(number, title, markdown body) of each synthetic chapter, directives removed."""
+    out = []
+    folder = os.path.join(book, "content", "chapters")
+    for name in sorted(os.listdir(folder)):
+        text = open(os.path.join(folder, name), encoding="utf-8").read()
+        _, front, body = text.split("---\n", 2)
+        title = re.search(r"^title: (.*)$", front, re.M).group(1)
+        out.append((name[:-3], title, DIRECTIVE.sub("", body)))
+    return out
+
+
+def make_mdbook(path, chapters):
+    os.makedirs(os.path.join(path, "src"))
+    open(os.path.join(path, "book.toml"), "w").write('[book]\ntitle = "Benchmark"\nlanguage = "de"\n')
+    with open(os.path.join(path, "src", "SUMMARY.md"), "w", encoding="utf-8") as s:
+        s.write("# Inhalt\n\n")
+        for slug, title, body in chapters:
+            s.write(f"- [{title}]({slug}.md)\n")
+            open(os.path.join(path, "src", slug + ".md"), "w", encoding="utf-8").write(f"# {title}\n\n{body}")
+
+
+def make_hugo(path, chapters):
+    os.makedirs(os.path.join(path, "content", "k"))
+    os.makedirs(os.path.join(path, "layouts", "_default"))
+    os.makedirs(os.path.join(path, "layouts", "partials"))
+    open(os.path.join(path, "hugo.toml"), "w").write('baseURL = "https://example.org/"\ntitle = "Benchmark"\nlanguageCode = "de"\ndisableKinds = ["taxonomy", "term", "RSS"]\n')
+    # The sidebar is a cached partial: the tuned variant measured for the anchors.
+    open(os.path.join(path, "layouts", "partials", "nav.html"), "w").write(
+        '<nav><ol>{{ range .Site.RegularPages.ByWeight }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ol></nav>')
+    page = '<!doctype html><html lang="de"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>{{ partialCached "nav.html" . }}<main><h1>{{ .Title }}</h1>{{ .Content }}</main></body></html>'
+    for kind in ("single", "list"):
+        open(os.path.join(path, "layouts", "_default", kind + ".html"), "w").write(page)
+    for n, (slug, title, body) in enumerate(chapters):
+        open(os.path.join(path, "content", "k", slug + ".md"), "w", encoding="utf-8").write(
+            f'---\ntitle: "{title}"\nweight: {n + 1}\n---\n\n{body}')
+
+
+def make_zola(path, chapters):
+    os.makedirs(os.path.join(path, "content", "k"))
+    os.makedirs(os.path.join(path, "templates"))
+    open(os.path.join(path, "config.toml"), "w").write('base_url = "https://example.org"\ntitle = "Benchmark"\ndefault_language = "de"\n')
+    open(os.path.join(path, "content", "k", "_index.md"), "w").write("+++\ntitle = \"Kapitel\"\nsort_by = \"weight\"\n+++\n")
+    page = '<!doctype html><html lang="de"><head><meta charset="utf-8"><title>{{ page.title }}</title></head><body><main><h1>{{ page.title }}</h1>{{ page.content | safe }}</main></body></html>'
+    open(os.path.join(path, "templates", "page.html"), "w").write(page)
+    open(os.path.join(path, "templates", "section.html"), "w").write('<!doctype html><html><body>{% for p in section.pages %}<a href="{{ p.permalink }}">{{ p.title }}</a>{% endfor %}</body></html>')
+    open(os.path.join(path, "templates", "index.html"), "w").write("<!doctype html><html><body>Start</body></html>")
+    for n, (slug, title, body) in enumerate(chapters):
+        open(os.path.join(path, "content", "k", slug + ".md"), "w", encoding="utf-8").write(
+            f'+++\ntitle = "{title}"\nweight = {n + 1}\n+++\n\n{body}')
+
+
+def tools(tmp, book):
+    """The tools found, each as (name, source folder, build command, output folder, serve command, chapter URL path)."""
+    chapters = chapters_of(book)
+    mid = chapters[len(chapters) // 2][0]
+    found = [("handbook", book, [BIN, "build", book, "--out", os.path.join(tmp, "out-handbook")], os.path.join(tmp, "out-handbook"),
+              lambda port: [BIN, "serve", book, "--port", str(port)], f"/{mid}/",
+              os.path.join(book, "content", "chapters", mid + ".md"))]
+    if shutil.which("mdbook"):
+        src = os.path.join(tmp, "mdbook")
+        make_mdbook(src, chapters)
+        out = os.path.join(tmp, "out-mdbook")
+        found.append(("mdBook", src, ["mdbook", "build", src, "-d", out], out,
+                      lambda port: ["mdbook", "serve", src, "-p", str(port), "-d", os.path.join(tmp, "serve-mdbook")], f"/{mid}.html",
+                      os.path.join(src, "src", mid + ".md")))
+    if shutil.which("hugo"):
+        src = os.path.join(tmp, "hugo")
+        make_hugo(src, chapters)
+        out = os.path.join(tmp, "out-hugo")
+        found.append(("Hugo", src, ["hugo", "--quiet", "-s", src, "-d", out], out,
+                      lambda port: ["hugo", "server", "-s", src, "-p", str(port), "--disableFastRender"], f"/k/{mid}/",
+                      os.path.join(src, "content", "k", mid + ".md")))
+    if shutil.which("zola"):
+        src = os.path.join(tmp, "zola")
+        make_zola(src, chapters)
+        out = os.path.join(tmp, "out-zola")
+        found.append(("Zola", src, ["zola", "--root", src, "build", "--output-dir", out, "--force"], out,
+                      lambda port: ["zola", "--root", src, "serve", "-p", str(port)], f"/k/{mid}/",
+                      os.path.join(src, "content", "k", mid + ".md")))
+    return found
+
+
+def timed(cmd):
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"{cmd[0]} failed:\n{proc.stderr[-2000:]}")
+    return time.perf_counter() - start
+
+
+def peak_memory(cmd):
+    """Peak memory (MiB) of one run, in a fresh child process."""
+    code = f"import resource, subprocess; subprocess.run({cmd!r}, capture_output=True); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip()
+    return int(out or 0) / 1024
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(url):
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.read().decode("utf-8", "replace")
+    except Exception:
+        return ""
+
+
+def save_to_served(serve, url_path, source, saves):
+    port = free_port()
+    proc = subprocess.Popen(serve(port), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}{url_path}"
+    try:
+        deadline = time.time() + 300
+        while "</html>" not in get(url).lower():
+            if time.time() > deadline:
+                return None
+            time.sleep(0.1)
+        original = open(source, encoding="utf-8").read()
+        times = []
+        for k in range(saves):
+            marker = f"Messsatz{k}x{time.time_ns()}"
+            time.sleep(1.2)  # longer than every tool's debounce
+            t0 = time.perf_counter()
+            open(source, "w", encoding="utf-8").write(original + f"\n\n{marker}\n")
+            while marker not in get(url):
+                if time.perf_counter() - t0 > 60:
+                    return None
+                time.sleep(0.005)
+            times.append(time.perf_counter() - t0)
+        open(source, "w", encoding="utf-8").write(original)
+        return statistics.median(times)
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def gz(path):
+    return len(gzip.compress(open(path, "rb").read())) if os.path.exists(path) else 0
+
+
+def client_bytes(name, out, url_path):
+    """(first visit of a chapter: HTML + CSS + JS it loads, first search) in bytes gzip."""
+    page = os.path.join(out, url_path.strip("/"), "index.html") if url_path.endswith("/") else os.path.join(out, url_path.strip("/"))
+    html = open(page, encoding="utf-8", errors="replace").read()
+    total = gz(page)
+    for ref in re.findall(r'(?:href|src)="([^"]+\.(?:css|js))"', html):
+        local = ref.split("?")[0]
+        local = os.path.join(out, local.lstrip("/")) if local.startswith("/") else os.path.join(os.path.dirname(page), local)
+        total += gz(local)
+    search = 0
+    if name == "handbook":
+        search = sum(gz(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(out, "search")) for f in fs if f.startswith(("meta", "a")))
+        search = search or gz(os.path.join(out, "search-index.json"))
+    elif name == "mdBook":
+        search = sum(gz(os.path.join(out, f)) for f in os.listdir(out) if f.startswith("searchindex") and f.endswith(".js"))
+    return total, search
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="100,1000")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--saves", type=int, default=5)
+    args = ap.parse_args()
+    print(f"date: {time.strftime('%Y-%m-%d')}, machine: {os.cpu_count()} cores")
+    print("| chapters | tool | cold build (median) | peak memory | ÷ fastest anchor | save → served | first visit (gz) | first search (gz) |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|")
+    for n in [int(s) for s in args.sizes.split(",")]:
+        tmp = tempfile.mkdtemp(prefix="handbook-compare-")
+        try:
+            book = os.path.join(tmp, "book")
+            synthetic.make_book(book, n)
+            found = tools(tmp, book)
+            times = {t[0]: [] for t in found}
+            for _ in range(args.runs):  # interleaved: every tool once per round
+                for name, _, cmd, out, *_ in found:
+                    shutil.rmtree(out, ignore_errors=True)
+                    times[name].append(timed(cmd))
+            medians = {k: statistics.median(v) for k, v in times.items()}
+            anchors = [v for k, v in medians.items() if k != "handbook"]
+            fastest = min(anchors) if anchors else None
+            for name, _, cmd, out, serve, url_path, source in found:
+                memory = peak_memory(cmd)
+                served = save_to_served(serve, url_path, source, args.saves) if args.saves else None
+                visit, search = client_bytes(name, out, url_path)
+                ratio = f"{medians[name] / fastest:.2f}" if fastest else "–"
+                served_s = f"{served * 1000:.0f} ms" if served else "–"
+                print(f"| {n:,} | {name} | {medians[name]:.2f} s | {memory:.0f} MiB | {ratio} | {served_s} | {visit / 1024:.1f} KB | {search / 1024:.1f} KB |", flush=True)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
