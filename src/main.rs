@@ -23,25 +23,8 @@ fn main() -> ExitCode {
             out,
             base_url,
             timings,
-        } => {
-            let out =
-                out.unwrap_or_else(|| handbook::build::load::shown(&dir, Path::new("public")));
-            let mut opts = Options::new(&dir);
-            opts.base_url = base_url;
-            let report = handbook::build(&opts, &out);
-            let lang = handbook::language(chosen, &report);
-            let details = report.summary.as_ref().map(|s| Msg::BuildDetails {
-                pages: s.pages,
-                search: size(s.search_bytes),
-                out: out.display().to_string(),
-            });
-            finish(&report, lang, Verb::Built, details, timings)
-        }
-        Command::Check { dir, timings } => {
-            let report = handbook::check(&Options::new(&dir));
-            let lang = handbook::language(chosen, &report);
-            finish(&report, lang, Verb::Checked, None, timings)
-        }
+        } => build(&dir, out, base_url, chosen, timings),
+        Command::Check { dir, timings } => check(&dir, chosen, timings),
         Command::Serve {
             dir,
             port,
@@ -60,41 +43,76 @@ fn main() -> ExitCode {
         ),
         Command::Schema { dir } => {
             let lang = chosen.unwrap_or_default();
-            match handbook::schema::write(&dir) {
-                Ok((folder, files)) => {
-                    let dir = folder.display().to_string();
-                    println!("{}", lang.text(&Msg::SchemasWritten { dir, files }).message);
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(&e, lang),
-            }
+            said(handbook::schema::write(&dir), lang, |(folder, files)| {
+                let dir = folder.display().to_string();
+                vec![Msg::SchemasWritten { dir, files }]
+            })
         }
         Command::New { what, name, dir } => {
             let lang = chosen.unwrap_or_default();
-            match handbook::new::create(&dir, &what, &name) {
-                Ok(created) => {
-                    println!("{}", lang.text(&created.msg));
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(&e, lang),
-            }
+            said(handbook::new::create(&dir, &what, &name), lang, |created| {
+                vec![created.msg]
+            })
         }
         Command::Init { dir } => {
             let lang = chosen.unwrap_or_default();
-            match handbook::init::write(&dir, handbook::model::date::Date::today()) {
-                Ok(files) => {
-                    let dir = dir.display().to_string();
-                    let created = Msg::InitCreated {
+            let today = handbook::model::date::Date::today();
+            said(handbook::init::write(&dir, today), lang, |files| {
+                let dir = dir.display().to_string();
+                vec![
+                    Msg::InitCreated {
                         dir: dir.clone(),
                         files: files.len(),
-                    };
-                    println!("{}", lang.text(&created));
-                    println!("{}", lang.text(&Msg::InitNext { dir }));
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(&e, lang),
-            }
+                    },
+                    Msg::InitNext { dir },
+                ]
+            })
         }
+    }
+}
+
+/// `handbook build`: the site into `out` (by default `public/` beside `content/`).
+fn build(
+    dir: &Path,
+    out: Option<std::path::PathBuf>,
+    base_url: Option<handbook::model::config::BaseUrl>,
+    chosen: Option<Lang>,
+    timings: bool,
+) -> ExitCode {
+    let out = out.unwrap_or_else(|| handbook::build::load::shown(dir, Path::new("public")));
+    let mut opts = Options::new(dir);
+    opts.base_url = base_url;
+    let report = handbook::build(&opts, &out);
+    let lang = handbook::language(chosen, &report);
+    let details = report.summary.as_ref().map(|s| Msg::BuildDetails {
+        pages: s.pages,
+        search: size(s.search_bytes),
+        out: out.display().to_string(),
+    });
+    finish(&report, lang, Verb::Built, details, timings)
+}
+
+/// `handbook check`: everything a build checks, nothing written.
+fn check(dir: &Path, chosen: Option<Lang>, timings: bool) -> ExitCode {
+    let report = handbook::check(&Options::new(dir));
+    let lang = handbook::language(chosen, &report);
+    finish(&report, lang, Verb::Checked, None, timings)
+}
+
+/// A command that either did its work, told in `messages`, or failed with one diagnostic.
+fn said<T>(
+    result: Result<T, Diagnostic>,
+    lang: Lang,
+    messages: impl FnOnce(T) -> Vec<Msg>,
+) -> ExitCode {
+    match result {
+        Ok(done) => {
+            for msg in messages(done) {
+                println!("{}", lang.text(&msg));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e, lang),
     }
 }
 

@@ -3,7 +3,7 @@
 //! `content/chapters/`; its chapters follow one another, its title comes from `_teil.md`.
 
 use crate::model::site::slug_of;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What orders a chapter or a part: `order:` when given, then the file or folder name.
 pub(crate) type Key = (i64, String);
@@ -52,19 +52,11 @@ pub(crate) fn place<T, P>(
             None => tops.push((key, Top::Chapter(item, file))),
         }
     }
-    let folders: Vec<String> = parts.keys().chain(in_parts.keys()).cloned().collect();
+    let folders: BTreeSet<String> = parts.keys().chain(in_parts.keys()).cloned().collect();
     for folder in folders {
-        if tops
-            .iter()
-            .any(|(_, t)| matches!(t, Top::Part(f) if *f == folder))
-        {
-            continue;
-        }
         let order = parts.get(&folder).and_then(|(o, _)| *o);
-        tops.push((
-            (order.unwrap_or(i64::MAX), folder.clone()),
-            Top::Part(folder),
-        ));
+        let key = (order.unwrap_or(i64::MAX), folder.clone());
+        tops.push((key, Top::Part(folder)));
     }
     tops.sort_by(|a, b| a.0.cmp(&b.0));
     let mut placed_chapters = Vec::new();
@@ -83,24 +75,14 @@ pub(crate) fn place<T, P>(
                 let Some(item) = parts.remove(&folder).map(|(_, p)| p) else {
                     continue;
                 };
-                let part_slug = slug_of(&folder);
-                let mut members = in_parts.remove(&folder).unwrap_or_default();
-                members.sort_by(|a, b| a.0.cmp(&b.0));
+                let members = in_parts.remove(&folder).unwrap_or_default();
+                let part = placed_parts.len();
                 let from = placed_chapters.len();
-                for (j, (_, item, file)) in members.into_iter().enumerate() {
-                    let name = file.rsplit('/').next().unwrap_or(&file).to_string();
-                    placed_chapters.push(PlacedChapter {
-                        slug: format!("{part_slug}/{}", slug_of(&name)),
-                        item,
-                        file,
-                        number: format!("{number}.{}", j + 1),
-                        part: Some(placed_parts.len()),
-                    });
-                }
+                placed_chapters.extend(part_chapters(&folder, number, part, members));
                 placed_parts.push(PlacedPart {
                     item,
+                    slug: slug_of(&folder),
                     folder,
-                    slug: part_slug,
                     number,
                     chapters: from..placed_chapters.len(),
                 });
@@ -108,6 +90,30 @@ pub(crate) fn place<T, P>(
         }
     }
     (placed_chapters, placed_parts)
+}
+
+/// The chapters of part `part` (number `number`, in `folder`), in their order.
+fn part_chapters<T>(
+    folder: &str,
+    number: usize,
+    part: usize,
+    mut members: Vec<(Key, T, String)>,
+) -> impl Iterator<Item = PlacedChapter<T>> {
+    members.sort_by(|a, b| a.0.cmp(&b.0));
+    let part_slug = slug_of(folder);
+    members
+        .into_iter()
+        .enumerate()
+        .map(move |(j, (_, item, file))| {
+            let name = file.rsplit('/').next().unwrap_or(&file).to_string();
+            PlacedChapter {
+                slug: format!("{part_slug}/{}", slug_of(&name)),
+                item,
+                file,
+                number: format!("{number}.{}", j + 1),
+                part: Some(part),
+            }
+        })
 }
 
 /// A part's title when it has no `_teil.md`: its folder's name, without the number.

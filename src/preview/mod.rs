@@ -15,7 +15,7 @@ use crate::{Mode, Options, Report};
 use server::{Handler, State};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 use tiny_http::Server;
 
 /// What `serve` was asked for.
@@ -103,42 +103,53 @@ pub fn start(settings: &Settings) -> Result<Preview, Diagnostic> {
     let _ = events.send(Event::Built {
         report: builder.build(),
     });
-    std::thread::spawn(move || {
-        let _keep = watcher;
-        let root = crate::fs::absolute(&builder.opts.root);
-        while let Some(paths) = crate::preview::watch::next_batch(
-            &changes,
-            crate::preview::watch::QUIET,
-            crate::preview::watch::MAX_DELAY,
-        ) {
-            let files = paths
-                .iter()
-                .filter_map(|p| p.strip_prefix(&root).ok())
-                .map(|p| p.display().to_string())
-                .collect();
-            builder.memo.changed(&paths);
-            let report = builder.build();
-            if events.send(Event::Rebuilt { report, files }).is_err() {
-                break;
-            }
-        }
-    });
+    std::thread::spawn(move || rebuild_on_changes(&builder, &changes, &events, watcher));
     let handler = Arc::new(Handler {
         state: Arc::clone(&state),
         headers,
         bound: settings.host.clone(),
     });
-    std::thread::spawn(move || {
-        for req in server.incoming_requests() {
-            let handler = Arc::clone(&handler);
-            std::thread::spawn(move || handler.respond(req));
-        }
-    });
+    std::thread::spawn(move || serve_requests(&server, &handler));
     Ok(Preview {
         url,
         events: rx,
         state,
     })
+}
+
+/// Rebuilds after each batch of changes until the preview ends (`watcher` lives as long).
+fn rebuild_on_changes(
+    builder: &Builder,
+    changes: &Receiver<PathBuf>,
+    events: &Sender<Event>,
+    watcher: impl Sized,
+) {
+    let _keep = watcher;
+    let root = crate::fs::absolute(&builder.opts.root);
+    while let Some(paths) = crate::preview::watch::next_batch(
+        changes,
+        crate::preview::watch::QUIET,
+        crate::preview::watch::MAX_DELAY,
+    ) {
+        let files = paths
+            .iter()
+            .filter_map(|p| p.strip_prefix(&root).ok())
+            .map(|p| p.display().to_string())
+            .collect();
+        builder.memo.changed(&paths);
+        let report = builder.build();
+        if events.send(Event::Rebuilt { report, files }).is_err() {
+            break;
+        }
+    }
+}
+
+/// Answers every request on its own thread.
+fn serve_requests(server: &Server, handler: &Arc<Handler>) {
+    for req in server.incoming_requests() {
+        let handler = Arc::clone(handler);
+        std::thread::spawn(move || handler.respond(req));
+    }
 }
 
 /// Builds into memory and hands the outcome to the server.
