@@ -161,13 +161,27 @@ pub(crate) struct PageLink<'a> {
     pub url: &'a str,
 }
 
-/// `print.html`: the whole handbook on one page.
+/// `print.html`: the whole handbook on one page, or one part of it, or (for a handbook too
+/// large for one page) the list of its parts' print pages.
 #[derive(Debug, Serialize)]
 pub(crate) struct PrintContext<'a> {
     #[serde(flatten)]
     pub base: &'a Base<'a>,
     pub page: PageMeta<'a>,
     pub chapters: Vec<PrintEntry<'a>>,
+    /// The part this page prints.
+    pub part: Option<PartHeading<'a>>,
+    /// The parts' print pages, when the handbook is printed part by part.
+    pub parts: Vec<PrintPartLink<'a>>,
+}
+
+/// A part's print page, as the whole handbook's print page lists it.
+#[derive(Debug, Serialize)]
+pub(crate) struct PrintPartLink<'a> {
+    pub number: &'a str,
+    pub title: &'a str,
+    pub url: String,
+    pub chapters: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -207,6 +221,8 @@ pub(crate) struct PartPage<'a> {
     pub number: &'a str,
     /// The intro (`_teil.md`), drawn.
     pub content: String,
+    /// Its print page.
+    pub print_url: String,
 }
 
 /// `404.html`.

@@ -63,6 +63,8 @@ pub(crate) struct ChapterOutput {
     /// The page's content hash (the service worker's version is made of them).
     pub page_hash: String,
     pub print: String,
+    /// Its part of its part's print page.
+    pub part_print: Option<String>,
     pub search: Vec<String>,
 }
 

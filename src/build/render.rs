@@ -10,7 +10,7 @@ use crate::build::context::{
 };
 use crate::build::embed::Embed;
 use crate::build::memo::{ChapterOutput, Memo};
-use crate::build::print::{self, PrintTargets};
+use crate::build::print::{self, Frames, PrintTargets};
 use crate::build::sink::{Part, PartWriter, Piece, Sink};
 use crate::build::templates::Templates;
 use crate::build::theme::Theme;
@@ -87,14 +87,9 @@ pub(crate) fn render_with(
         written: Vec::new(),
     };
     out.put("index.html", &r.index()?)?;
-    let frame = print::frame(
-        site,
-        &base,
-        &r.templates,
-        r.canonical(&format!("{base_path}drucken/")),
-    )?;
-    let runs = r.chapters(files, sink, &frame)?;
-    r.assemble(runs, &frame, &mut out)?;
+    let frames = print::frames(site, &base, &r.templates, &|url| r.canonical(url))?;
+    let runs = r.chapters(files, sink, &frames)?;
+    r.assemble(runs, &frames, &mut out)?;
     for (k, part) in site.parts.iter().enumerate() {
         out.put(&format!("{}/index.html", part.page.slug), &r.part(k)?)?;
     }
@@ -255,6 +250,8 @@ struct Run {
     written: Vec<(String, String)>,
     pages: usize,
     print: Part,
+    /// Its pieces of the parts' print pages: (part, piece), in order.
+    part_prints: Vec<(usize, Part)>,
     /// Never empty: every chapter has at least one search entry.
     search: Part,
 }
@@ -361,6 +358,7 @@ impl Renderer<'_> {
         let md = markdown::render(body, &self.site.resolver);
         let html = self.content(&md, self.proven.chapter(i))?;
         let print = self.print.chapter(c, &html);
+        let part_print = self.print.in_part(c, &html);
         let search = search::chapter_docs(c, &md.sections);
         let context = ChapterContext {
             base: self.base,
@@ -394,6 +392,7 @@ impl Renderer<'_> {
             page_hash: hash(&page),
             page: Arc::new(page),
             print,
+            part_print,
             search,
         })
     }
@@ -529,6 +528,11 @@ impl Renderer<'_> {
                 },
                 number: &page.number,
                 content: self.content(&page.md, self.proven.part(chapters, k))?,
+                print_url: format!(
+                    "{}{}",
+                    self.site.config.base_path(),
+                    print::path(Some(page))
+                ),
             },
             chapters: &self.chapter_list[part.chapters.clone()],
             nav: self.nav(Here::Part(k)),
@@ -563,7 +567,7 @@ impl Renderer<'_> {
         &self,
         files: &dyn Files,
         sink: &dyn Sink,
-        frame: &[String],
+        frames: &Frames,
     ) -> Result<Vec<Run>, Diagnostics> {
         let n = self.site.chapters.len();
         let per_run = n.div_ceil(crate::parallel::threads()).max(1);
@@ -573,7 +577,7 @@ impl Renderer<'_> {
             .map(|(run, from)| (run, from, (from + per_run).min(n)))
             .collect();
         crate::parallel::map(spans, &|(run, from, to)| {
-            self.run(files, sink, frame, run, from..to)
+            self.run(files, sink, frames, run, from..to)
         })
         .into_iter()
         .collect::<Result<Vec<Run>, Diagnostic>>()
@@ -585,31 +589,55 @@ impl Renderer<'_> {
         &self,
         files: &dyn Files,
         sink: &dyn Sink,
-        frame: &[String],
+        frames: &Frames,
         run: usize,
         span: std::ops::Range<usize>,
     ) -> Result<Run, Diagnostic> {
         let from = span.start;
+        let whole_book = frames.whole.len() > 1;
         let mut print = PartWriter::new(sink, format!(".parts/print-{run}"));
+        let mut part_prints = Vec::new();
+        let mut part_print: Option<(usize, PartWriter<'_>)> = None;
         let mut search_part = PartWriter::new(sink, format!(".parts/search-{run}"));
         let mut written = Vec::new();
         for i in span {
             let c = self.remembered_chapter(i, files)?;
-            let path = format!("{}/index.html", self.site.chapters[i].slug);
+            let page = &self.site.chapters[i];
+            let path = format!("{}/index.html", page.slug);
             written.push((path.clone(), c.page_hash.clone()));
             sink.shared(&path, &c.page)?;
-            print.push(&frame[i])?;
-            print.push(&c.print)?;
+            if whole_book {
+                print.push(&frames.whole[i])?;
+                print.push(&c.print)?;
+            }
+            if let (Some(k), Some(html)) = (page.part, &c.part_print) {
+                if part_print.as_ref().is_none_or(|(current, _)| *current != k) {
+                    if let Some((done, writer)) = part_print.take() {
+                        part_prints.push((done, writer.finish()?));
+                    }
+                    let name = format!(".parts/print-{run}-{k}");
+                    part_print = Some((k, PartWriter::new(sink, name)));
+                }
+                if let Some((_, writer)) = part_print.as_mut() {
+                    let start = self.site.parts[k].chapters.start;
+                    writer.push(&frames.parts[k][i - start])?;
+                    writer.push(html)?;
+                }
+            }
             let mut docs = c.search.join(",");
             if i > from {
                 docs.insert(0, ',');
             }
             search_part.push(&docs)?;
         }
+        if let Some((done, writer)) = part_print {
+            part_prints.push((done, writer.finish()?));
+        }
         Ok(Run {
             pages: written.len(),
             written,
             print: print.finish()?,
+            part_prints,
             search: search_part.finish()?,
         })
     }
@@ -618,7 +646,7 @@ impl Renderer<'_> {
     fn assemble(
         &self,
         runs: Vec<Run>,
-        frame: &[String],
+        frames: &Frames,
         out: &mut Out<'_>,
     ) -> Result<(), Diagnostics> {
         let data_docs = search::data_docs(self.site, &embedded_at(self.site)).join(",");
@@ -629,13 +657,20 @@ impl Renderer<'_> {
         if !data_docs.is_empty() {
             search_pieces.push(Piece::Text(data_docs));
         }
+        let whole_book = frames.whole.len() > 1;
         let mut print_pieces = Vec::new();
         let mut print_hash = Hasher::default();
+        let mut part_pieces: Vec<Vec<Part>> = frames.parts.iter().map(|_| Vec::new()).collect();
         for run in runs {
             out.written.extend(run.written);
             out.summary.pages += run.pages;
-            print_hash.update(run.print.hash.as_bytes());
-            print_pieces.push(Piece::Part(run.print.path));
+            if whole_book {
+                print_hash.update(run.print.hash.as_bytes());
+                print_pieces.push(Piece::Part(run.print.path));
+            }
+            for (k, piece) in run.part_prints {
+                part_pieces[k].push(piece);
+            }
             if search_pieces.len() > 1 {
                 search_pieces.push(Piece::Text(",".into()));
                 search_bytes += 1;
@@ -644,11 +679,15 @@ impl Renderer<'_> {
             search_bytes += run.search.bytes;
             search_pieces.push(Piece::Part(run.search.path));
         }
-        let last = frame.last().cloned().unwrap_or_default();
+        let last = frames.whole.last().cloned().unwrap_or_default();
         print_hash.update(last.as_bytes());
         print_pieces.push(Piece::Text(last));
         out.assembled("drucken/index.html", &print_pieces, print_hash.finish())?;
         out.summary.pages += 1;
+        for (k, pieces) in part_pieces.into_iter().enumerate() {
+            let path = format!("{}index.html", print::path(Some(&self.site.parts[k].page)));
+            out.assembled_from(&path, pieces, &frames.parts[k])?;
+        }
         search_pieces.push(Piece::Text(search::TAIL.to_string()));
         out.assembled(SEARCH_INDEX, &search_pieces, search_hash.finish())?;
         out.summary.search_bytes = search_bytes;
@@ -757,6 +796,26 @@ impl Out<'_> {
         self.sink.assemble(path, pieces)?;
         self.written.push((path.to_string(), hash));
         Ok(())
+    }
+
+    /// A page of the runs' `parts` and the last piece of its `frame`.
+    fn assembled_from(
+        &mut self,
+        path: &str,
+        parts: Vec<Part>,
+        frame: &[String],
+    ) -> Result<(), Diagnostic> {
+        let mut hash = Hasher::default();
+        let mut pieces = Vec::with_capacity(parts.len() + 1);
+        for part in parts {
+            hash.update(part.hash.as_bytes());
+            pieces.push(Piece::Part(part.path));
+        }
+        let last = frame.last().cloned().unwrap_or_default();
+        hash.update(last.as_bytes());
+        pieces.push(Piece::Text(last));
+        self.summary.pages += 1;
+        self.assembled(path, &pieces, hash.finish())
     }
 }
 

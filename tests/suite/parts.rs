@@ -122,3 +122,59 @@ fn a_name_two_parts_share_must_be_linked_by_its_path() {
         stderr(&o)
     );
 }
+
+#[test]
+fn each_part_has_a_print_page_of_its_own() {
+    let book = book_with_parts();
+    assert!(book.run(&["build"]).status.success());
+    let part = seen(&book, "public/grundlagen/index.html");
+    assert!(
+        part.contains("<a href=\"/hb/drucken/grundlagen/\">Diesen Teil drucken</a>"),
+        "{part}"
+    );
+    let print = seen(&book, "public/drucken/grundlagen/index.html");
+    assert!(print.contains(
+        "<title>Testhandbuch – Teil 2: Grundlagen der Kooperation – Druckfassung</title>"
+    ));
+    assert!(print.contains("id=\"kapitel-grundlagen-begriffe\""));
+    assert!(print.contains("id=\"kapitel-grundlagen-recht\""));
+    assert!(
+        !print.contains("id=\"kapitel-einleitung\""),
+        "only the part's chapters"
+    );
+    // Within the part, links lead to the chapter on the same page; beyond it, to its page.
+    assert!(
+        print.contains("href=\"#grundlagen-recht--regeln\""),
+        "{print}"
+    );
+    assert!(print.contains("href=\"/hb/kontakt/\""));
+    // The whole book's page still has every chapter.
+    let whole = seen(&book, "public/drucken/index.html");
+    assert_eq!(whole.matches("<section class=\"print-chapter\"").count(), 5);
+}
+
+#[test]
+fn a_very_large_handbook_is_printed_part_by_part() {
+    let book = book_with_parts();
+    for n in 1..=300 {
+        book.write(
+            &format!("content/chapters/05-mehr/{n:03}-kapitel-{n}.md"),
+            &format!("---\ntitle: Kapitel {n}\n---\n\nText {n}.\n"),
+        );
+    }
+    let o = book.run(&["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let whole = seen(&book, "public/drucken/index.html");
+    assert!(whole.contains("Teil für Teil drucken"), "{whole}");
+    assert!(whole.contains("<a href=\"/hb/drucken/mehr/\"><span class=\"chapter-number\">5</span> Mehr</a> <span class=\"toc-count\">300 Kapitel</span>"));
+    assert!(
+        !whole.contains("print-chapter"),
+        "no chapter on the whole book's page"
+    );
+    let part = seen(&book, "public/drucken/mehr/index.html");
+    assert_eq!(
+        part.matches("<section class=\"print-chapter\"").count(),
+        300
+    );
+    assert!(part.contains("<span class=\"chapter-number\">5.300</span> Kapitel 300"));
+}
