@@ -53,14 +53,36 @@ pub(crate) fn wait_for_port(port: u16) {
     }
 }
 
-/// A chromedriver process, killed on drop.
+/// A chromedriver process, killed on drop. Restarted when it stops answering while a session
+/// starts (under load on a small machine chromedriver now and then drops that connection).
 pub(crate) struct Driver {
-    child: Child,
-    pub url: String,
+    process: std::sync::Mutex<Chromedriver>,
     agent: ureq::Agent,
 }
 
-impl Drop for Driver {
+struct Chromedriver {
+    child: Child,
+    url: String,
+}
+
+impl Chromedriver {
+    fn spawn() -> Chromedriver {
+        let port = free_port();
+        let child = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver");
+        wait_for_port(port);
+        Chromedriver {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+        }
+    }
+}
+
+impl Drop for Chromedriver {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
@@ -88,21 +110,12 @@ impl Options {
 
 impl Driver {
     pub(crate) fn start() -> Driver {
-        let port = free_port();
-        let child = Command::new(CHROMEDRIVER)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start chromedriver");
-        wait_for_port(port);
         let config = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_global(Some(Duration::from_secs(90)))
             .build();
         Driver {
-            child,
-            url: format!("http://127.0.0.1:{port}"),
+            process: std::sync::Mutex::new(Chromedriver::spawn()),
             agent: config.into(),
         }
     }
@@ -152,13 +165,9 @@ impl Driver {
             "goog:loggingPrefs": { "browser": "ALL" },
             "unhandledPromptBehavior": "ignore",
         }}});
-        let v = self.post(&format!("{}/session", self.url), &caps);
-        let id = v["value"]["sessionId"]
-            .as_str()
-            .unwrap_or_else(|| panic!("no session: {v}"))
-            .to_string();
+        let (url, id) = self.new_session(&caps);
         let session = Session {
-            url: format!("{}/session/{id}", self.url),
+            url: format!("{url}/session/{id}"),
             agent: self.agent.clone(),
             _profile: Arc::new(profile),
         };
@@ -170,19 +179,42 @@ impl Driver {
         session
     }
 
-    fn post(&self, url: &str, body: &Value) -> Value {
-        post(&self.agent, url, body)
+    /// Asks chromedriver for a browser; a dropped connection or a refusal is tried again with
+    /// a fresh chromedriver, twice, before the test fails with what it answered.
+    fn new_session(&self, caps: &Value) -> (String, String) {
+        let mut process = self
+            .process
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut failures = Vec::new();
+        for _ in 0..3 {
+            let url = process.url.clone();
+            match try_post(&self.agent, &format!("{url}/session"), caps) {
+                Ok(v) => match v["value"]["sessionId"].as_str() {
+                    Some(id) => return (url, id.to_string()),
+                    None => failures.push(v.to_string()),
+                },
+                Err(e) => failures.push(e),
+            }
+            std::thread::sleep(Duration::from_secs(1));
+            *process = Chromedriver::spawn();
+        }
+        panic!("no browser session: {}", failures.join(" / "))
     }
 }
 
 fn post(agent: &ureq::Agent, url: &str, body: &Value) -> Value {
+    try_post(agent, url, body).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn try_post(agent: &ureq::Agent, url: &str, body: &Value) -> Result<Value, String> {
     let mut resp = agent
         .post(url)
         .send_json(body)
-        .unwrap_or_else(|e| panic!("POST {url}: {e}"));
+        .map_err(|e| format!("POST {url}: {e}"))?;
     resp.body_mut()
         .read_json()
-        .unwrap_or_else(|e| panic!("POST {url}: {e}"))
+        .map_err(|e| format!("POST {url}: {e}"))
 }
 
 /// One browser (fresh profile: empty localStorage).
