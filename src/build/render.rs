@@ -33,10 +33,6 @@ pub struct Summary {
 /// current chapter (so page size does not grow with the handbook) and link the full contents.
 const NAV_WINDOW: usize = 60;
 
-/// The search index is made while the chapters are rendered, so its name carries no hash: it
-/// is revalidated like a page (netlify.toml), not cached for a year.
-const SEARCH_INDEX: &str = "search-index.json";
-
 /// Renders every page and file of `site` into `sink`, drawing each directive with the view
 /// validation proved.
 pub fn render(
@@ -52,6 +48,7 @@ pub fn render(
     let theme_assets = hashed_assets(theme, &base_path);
     let base = base(site, &base_path, &theme_assets, mode);
     let chapter_list = chapter_list(site);
+    let search_data = search::DataChunks::new(site, &embedded_at(site));
     let r = Renderer {
         site,
         proven,
@@ -60,6 +57,7 @@ pub fn render(
         origin: origin(site),
         chapter_list: &chapter_list,
         print: PrintTargets::new(site),
+        first_chunk: search_data.len(),
     };
     let mut out = Out {
         sink,
@@ -74,7 +72,7 @@ pub fn render(
         r.canonical(&format!("{base_path}drucken/")),
     )?;
     let runs = r.chapters(files, sink, &frame)?;
-    r.assemble(runs, &frame, &mut out)?;
+    r.assemble(runs, &frame, search_data, &mut out)?;
     out.put("404.html", &r.not_found()?)?;
     out.put("sitemap.xml", r.sitemap().as_bytes())?;
     out.put("robots.txt", r.robots().as_bytes())?;
@@ -148,7 +146,7 @@ fn base<'a>(site: &'a Site, base_path: &'a str, assets: &HashedAssets<'_>, mode:
             imprint_url,
         },
         assets: assets.urls.clone(),
-        search_index: format!("{base_path}{SEARCH_INDEX}"),
+        search_index: format!("{base_path}{}", search::MANIFEST),
         live: mode == Mode::Preview,
     }
 }
@@ -180,13 +178,15 @@ struct Renderer<'a> {
     origin: String,
     chapter_list: &'a [ChapterEntry<'a>],
     print: PrintTargets,
+    /// The search chunk of the first chapter (the data lists' chunks come before).
+    first_chunk: usize,
 }
 
 /// A chapter rendered once: its page, its part of the print page, its search entries.
 struct Chapter {
     page: Vec<u8>,
     print: String,
-    search: Vec<String>,
+    search: Vec<search::Entry>,
 }
 
 /// What one run of chapters (one thread) wrote.
@@ -194,8 +194,7 @@ struct Run {
     written: Vec<(String, String)>,
     pages: usize,
     print: Part,
-    /// Never empty: every chapter has at least one search entry.
-    search: Part,
+    search: search::Collector,
 }
 
 impl Renderer<'_> {
@@ -367,9 +366,8 @@ impl Renderer<'_> {
         run: usize,
         span: std::ops::Range<usize>,
     ) -> Result<Run, Diagnostic> {
-        let from = span.start;
         let mut print = PartWriter::new(sink, format!(".parts/print-{run}"));
-        let mut search_part = PartWriter::new(sink, format!(".parts/search-{run}"));
+        let mut search = search::Collector::default();
         let mut written = Vec::new();
         for i in span {
             let c = self.chapter(i, files)?;
@@ -378,17 +376,13 @@ impl Renderer<'_> {
             sink.file(&path, &c.page)?;
             print.push(&frame[i])?;
             print.push(&c.print)?;
-            let mut docs = c.search.join(",");
-            if i > from {
-                docs.insert(0, ',');
-            }
-            search_part.push(&docs)?;
+            search.chunk(sink, self.first_chunk + i, &c.search)?;
         }
         Ok(Run {
             pages: written.len(),
             written,
             print: print.finish()?,
-            search: search_part.finish()?,
+            search,
         })
     }
 
@@ -397,39 +391,27 @@ impl Renderer<'_> {
         &self,
         runs: Vec<Run>,
         frame: &[String],
+        search_data: search::DataChunks,
         out: &mut Out<'_>,
     ) -> Result<(), Diagnostics> {
-        let data_docs = search::data_docs(self.site, &embedded_at(self.site)).join(",");
-        let mut search_hash = Hasher::default();
-        search_hash.update(data_docs.as_bytes());
-        let mut search_bytes = search::HEAD.len() + search::TAIL.len() + data_docs.len();
-        let mut search_pieces = vec![Piece::Text(search::HEAD.to_string())];
-        if !data_docs.is_empty() {
-            search_pieces.push(Piece::Text(data_docs));
-        }
         let mut print_pieces = Vec::new();
         let mut print_hash = Hasher::default();
+        let mut search_runs = Vec::with_capacity(runs.len());
         for run in runs {
             out.written.extend(run.written);
             out.summary.pages += run.pages;
             print_hash.update(run.print.hash.as_bytes());
             print_pieces.push(Piece::Part(run.print.path));
-            if search_pieces.len() > 1 {
-                search_pieces.push(Piece::Text(",".into()));
-                search_bytes += 1;
-            }
-            search_hash.update(run.search.hash.as_bytes());
-            search_bytes += run.search.bytes;
-            search_pieces.push(Piece::Part(run.search.path));
+            search_runs.push(run.search);
         }
         let last = frame.last().cloned().unwrap_or_default();
         print_hash.update(last.as_bytes());
         print_pieces.push(Piece::Text(last));
         out.assembled("drucken/index.html", &print_pieces, print_hash.finish())?;
         out.summary.pages += 1;
-        search_pieces.push(Piece::Text(search::TAIL.to_string()));
-        out.assembled(SEARCH_INDEX, &search_pieces, search_hash.finish())?;
-        out.summary.search_bytes = search_bytes;
+        let search = search::write(out.sink, search_data, search_runs)?;
+        out.summary.search_bytes = search.bytes;
+        out.written.extend(search.files);
         Ok(())
     }
 

@@ -11,5 +11,6 @@ mod paper;
 mod phones;
 mod plans;
 mod robust;
+mod search;
 mod serve;
 mod trust;
