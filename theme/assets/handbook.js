@@ -292,21 +292,32 @@
         const b = gramHash(w.slice(i, i + 3)) % manifest.g.length;
         if (best < 0 || parseInt(manifest.g.charAt(b), 36) < parseInt(manifest.g.charAt(best), 36)) best = b;
       }
+      // Where several words contain the query word, at their start in some and not in others,
+      // the one standing first in a field decides: then the ranks come too.
       return get("g/" + best + ".json").then(function (file) {
-        const first = new Int32Array(n);
-        checked(file).t.forEach(function (word) {
+        const matching = [];
+        let starting = 0;
+        checked(file).t.forEach(function (word, k) {
           const at = word[0].indexOf(w);
-          if (at < 0) return;
-          for (let f = 0; f < 3; f++) {
-            const gaps = word[1 + 2 * f], ranks = word[2 + 2 * f];
-            for (let i = 0, e = -1; i < gaps.length; i++) {
-              e += gaps[i];
-              const place = f * 16777216 + (ranks[i] || 0) + 1;
-              if (!first[e] || place < first[e]) { first[e] = place; found[e] = 2 * f + (at === 0 ? 1 : 2); }
-            }
-          }
+          if (at >= 0) matching.push([k, at === 0 ? 1 : 2]);
+          if (at === 0) starting++;
         });
-        return found;
+        const mixed = file.r && starting > 0 && starting < matching.length;
+        return (mixed ? get("g/" + best + ".r.json") : Promise.resolve(null)).then(function (ranks) {
+          const first = new Int32Array(n);
+          if (ranks) checked(ranks);
+          matching.forEach(function (match) {
+            for (let f = 0; f < 3; f++) {
+              const gaps = file.t[match[0]][1 + f], rank = ranks ? ranks.r[match[0]][f] : [];
+              for (let i = 0, e = -1; i < gaps.length; i++) {
+                e += gaps[i];
+                const place = f * 16777216 + (rank[i] || 0) + 1;
+                if (!first[e] || place < first[e]) { first[e] = place; found[e] = 2 * f + match[1]; }
+              }
+            }
+          });
+          return found;
+        });
       });
     }
     function entry(e) {

@@ -154,7 +154,7 @@ struct Manifest<'a> {
     d: Vec<Vec<(u32, String)>>,
 }
 
-/// The letter-triple buckets, written on all cores; returns their sizes.
+/// The letter-triple buckets and their ranks, written on all cores; returns the buckets' sizes.
 fn buckets(
     sink: &dyn Sink,
     words: &[(Box<str>, Vec<Posting>)],
@@ -163,15 +163,18 @@ fn buckets(
 ) -> Result<Vec<usize>, Diagnostic> {
     let members: Vec<(usize, Vec<u32>)> = triples::members(words).into_iter().enumerate().collect();
     let results = crate::parallel::map(members, &|(b, members)| {
-        let bytes = triples::bucket(words, &members, version);
+        let (bucket, ranks) = triples::bucket(words, &members, version);
         let mut w = Written::default();
-        w.put(sink, format!("search/g/{b}.json"), &bytes)
-            .map(|()| w)
+        w.put(sink, format!("search/g/{b}.json"), &bucket)?;
+        if let Some(ranks) = ranks {
+            w.put(sink, format!("search/g/{b}.r.json"), &ranks)?;
+        }
+        Ok::<_, Diagnostic>((bucket.len(), w))
     });
     let mut sizes = Vec::with_capacity(results.len());
-    for w in results {
-        let w = w?;
-        sizes.push(w.bytes);
+    for result in results {
+        let (size, w) = result?;
+        sizes.push(size);
         written.bytes += w.bytes;
         written.files.extend(w.files);
     }

@@ -11,8 +11,11 @@ use std::collections::BTreeMap;
 /// A letter group and the words (indices) that contain it.
 pub(crate) type Group = (String, Vec<u32>);
 
-/// About this many entries (summed over the groups) go into one file.
-const FILE_ENTRIES: usize = 16384;
+/// About this many entries (summed over the groups) go into one file; small handbooks get at
+/// least [`MIN_FILES`] files of [`SMALL_FILE_ENTRIES`].
+const FILE_ENTRIES: usize = 32768;
+const SMALL_FILE_ENTRIES: usize = 4096;
+const MIN_FILES: usize = 16;
 
 /// The letter groups of one or two UTF-16 units the words contain, each with the words
 /// (indices) that contain it.
@@ -46,7 +49,11 @@ pub(crate) fn files(
         .values()
         .map(|m| m.iter().map(|&i| words[i as usize].1.len()).sum::<usize>())
         .sum();
-    let count = total.div_ceil(FILE_ENTRIES).max(1);
+    let count = total
+        .div_ceil(SMALL_FILE_ENTRIES)
+        .min(MIN_FILES)
+        .max(total.div_ceil(FILE_ENTRIES))
+        .max(1);
     let mut files = vec![Vec::new(); count];
     for (g, members) in groups {
         let units: Vec<u16> = g.encode_utf16().collect();

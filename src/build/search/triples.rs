@@ -5,8 +5,11 @@
 use super::words::{FIELDS, Posting};
 use serde::Serialize;
 
-/// About this many postings (word × entry, counted once per triple) go into one bucket.
+/// About this many postings (word × entry, counted once per triple) go into one bucket; small
+/// handbooks get at least [`MIN_BUCKETS`] buckets of [`SMALL_BUCKET_POSTINGS`].
 const BUCKET_POSTINGS: usize = 4096;
+const SMALL_BUCKET_POSTINGS: usize = 512;
+const MIN_BUCKETS: usize = 64;
 
 /// FNV-1a over UTF-16 units, as the page computes it (`gramHash` in handbook.js).
 pub(crate) fn gram_hash(units: &[u16]) -> u32 {
@@ -23,7 +26,11 @@ pub(crate) fn members(words: &[(Box<str>, Vec<Posting>)]) -> Vec<Vec<u32>> {
         .zip(&triples)
         .map(|((_, p), t)| p.len() * t.len())
         .sum();
-    let count = total.div_ceil(BUCKET_POSTINGS).max(1);
+    let count = total
+        .div_ceil(SMALL_BUCKET_POSTINGS)
+        .min(MIN_BUCKETS)
+        .max(total.div_ceil(BUCKET_POSTINGS))
+        .max(1);
     let mut members = vec![Vec::new(); count];
     for (i, hashes) in triples.iter().enumerate() {
         let mut buckets: Vec<usize> = hashes.iter().map(|&h| h as usize % count).collect();
@@ -41,44 +48,52 @@ fn triple_hashes(word: &str) -> Vec<u32> {
     units.windows(3).map(gram_hash).collect()
 }
 
-/// A bucket file: `{"v": index version, "t": [[word, title entries, their ranks, context
-/// entries, ranks, text entries, ranks], ...]}`. Entries are gaps from the one before; a rank
-/// is the word's place among this bucket's words in that field of that entry (so the page
-/// knows which of several matching words comes first), left out when all are 0.
+/// A bucket file: `{"v": index version, "t": [[word, title entries, context entries, text
+/// entries], ...], "r": whether a ranks file exists}`; entries are gaps from the one before. The
+/// ranks file beside it (`N.r.json`: `{"v": version, "r": [[title ranks, context ranks, text
+/// ranks], ...]}`, the words in the same order) gives each posting's place among this bucket's
+/// words in that field of that entry: the page fetches it only when the words matching a query
+/// word start with it in some and not in others, so that which stands first matters.
 #[derive(Serialize)]
 struct Bucket<'a> {
     v: &'a str,
-    t: Vec<WordLists<'a>>,
+    t: Vec<WordGaps<'a>>,
+    r: bool,
 }
 
+/// A word and the gap-coded entries that hold it in their title, context and text.
 #[derive(Serialize)]
-struct WordLists<'a>(
-    &'a str,
-    Vec<u32>,
-    Vec<u32>,
-    Vec<u32>,
-    Vec<u32>,
-    Vec<u32>,
-    Vec<u32>,
-);
+struct WordGaps<'a>(&'a str, Vec<u32>, Vec<u32>, Vec<u32>);
 
-/// The bucket file of the words `members`.
+#[derive(Serialize)]
+struct Ranks<'a> {
+    v: &'a str,
+    r: Vec<[Vec<u32>; FIELDS]>,
+}
+
+/// The bucket file of the words `members`, and its ranks file unless every rank is 0.
 pub(crate) fn bucket(
     words: &[(Box<str>, Vec<Posting>)],
     members: &[u32],
     version: &str,
-) -> Vec<u8> {
-    let ranks = ranks(words, members);
-    let t = members
-        .iter()
-        .zip(ranks)
-        .map(|(&i, ranks)| {
-            let (word, postings) = &words[i as usize];
-            let [a, b, c, d, e, f] = lists(postings, &ranks);
-            WordLists(word, a, b, c, d, e, f)
-        })
-        .collect();
-    serde_json::to_vec(&Bucket { v: version, t }).unwrap_or_default()
+) -> (Vec<u8>, Option<Vec<u8>>) {
+    let mut t = Vec::with_capacity(members.len());
+    let mut r = Vec::with_capacity(members.len());
+    for (&i, ranks) in members.iter().zip(ranks(words, members)) {
+        let (word, postings) = &words[i as usize];
+        let (gaps, ranks) = lists(postings, &ranks);
+        let [a, b, c] = gaps;
+        t.push(WordGaps(word, a, b, c));
+        r.push(ranks);
+    }
+    let ranked = r.iter().any(|lists| lists.iter().any(|l| !l.is_empty()));
+    let ranks = ranked.then(|| serde_json::to_vec(&Ranks { v: version, r }).unwrap_or_default());
+    let bucket = serde_json::to_vec(&Bucket {
+        v: version,
+        t,
+        r: ranked,
+    });
+    (bucket.unwrap_or_default(), ranks)
 }
 
 /// For each member word, the rank of each of its postings among the members' words that stand
@@ -106,9 +121,10 @@ fn ranks(words: &[(Box<str>, Vec<Posting>)], members: &[u32]) -> Vec<Vec<u32>> {
     ranks
 }
 
-/// Gap-coded entries and their ranks, per field.
-fn lists(postings: &[Posting], ranks: &[u32]) -> [Vec<u32>; 2 * FIELDS] {
-    let mut out: [Vec<u32>; 2 * FIELDS] = Default::default();
+/// Gap-coded entries and their ranks, per field (ranks left out where all are 0).
+fn lists(postings: &[Posting], ranks: &[u32]) -> ([Vec<u32>; FIELDS], [Vec<u32>; FIELDS]) {
+    let mut gaps: [Vec<u32>; FIELDS] = Default::default();
+    let mut out: [Vec<u32>; FIELDS] = Default::default();
     let mut last = [None::<u32>; FIELDS];
     for (p, &rank) in postings.iter().zip(ranks) {
         let f = p.field().min(FIELDS - 1);
@@ -117,15 +133,15 @@ fn lists(postings: &[Posting], ranks: &[u32]) -> [Vec<u32>; 2 * FIELDS] {
             None => p.entry + 1,
         };
         last[f] = Some(p.entry);
-        out[2 * f].push(gap);
-        out[2 * f + 1].push(rank);
+        gaps[f].push(gap);
+        out[f].push(rank);
     }
-    for f in 0..FIELDS {
-        if out[2 * f + 1].iter().all(|&r| r == 0) {
-            out[2 * f + 1].clear();
+    for list in &mut out {
+        if list.iter().all(|&r| r == 0) {
+            list.clear();
         }
     }
-    out
+    (gaps, out)
 }
 
 /// The size class of a file for the manifest: one base-36 digit, the bit length of its size.
