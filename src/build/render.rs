@@ -83,10 +83,13 @@ pub fn render(
         out.put(&a.site_path, &files.bytes(&a.source)?)?;
     }
     if mode == Mode::Publish {
-        let (sw, manifest) =
+        let offline =
             crate::build::offline::offline_files(site, &base_path, &out.written, &base.assets);
-        out.put("manifest.webmanifest", manifest.as_bytes())?;
-        out.put("sw.js", sw.as_bytes())?;
+        out.put("manifest.webmanifest", offline.manifest.as_bytes())?;
+        if let Some(list) = offline.list {
+            out.put(crate::build::offline::LIST, list.as_bytes())?;
+        }
+        out.put("sw.js", offline.sw.as_bytes())?;
     }
     Ok(out.summary)
 }
@@ -191,7 +194,7 @@ struct Chapter {
 
 /// What one run of chapters (one thread) wrote.
 struct Run {
-    written: Vec<(String, String)>,
+    written: Vec<(String, String, usize)>,
     pages: usize,
     print: Part,
     search: search::Collector,
@@ -372,7 +375,7 @@ impl Renderer<'_> {
         for i in span {
             let c = self.chapter(i, files)?;
             let path = format!("{}/index.html", self.site.chapters[i].slug);
-            written.push((path.clone(), hash(&c.page)));
+            written.push((path.clone(), hash(&c.page), c.page.len()));
             sink.file(&path, &c.page)?;
             print.push(&frame[i])?;
             print.push(&c.print)?;
@@ -396,18 +399,25 @@ impl Renderer<'_> {
     ) -> Result<(), Diagnostics> {
         let mut print_pieces = Vec::new();
         let mut print_hash = Hasher::default();
+        let mut print_bytes = 0;
         let mut search_runs = Vec::with_capacity(runs.len());
         for run in runs {
             out.written.extend(run.written);
             out.summary.pages += run.pages;
             print_hash.update(run.print.hash.as_bytes());
+            print_bytes += run.print.bytes;
             print_pieces.push(Piece::Part(run.print.path));
             search_runs.push(run.search);
         }
         let last = frame.last().cloned().unwrap_or_default();
         print_hash.update(last.as_bytes());
+        print_bytes += last.len();
         print_pieces.push(Piece::Text(last));
-        out.assembled("drucken/index.html", &print_pieces, print_hash.finish())?;
+        out.assembled(
+            "drucken/index.html",
+            &print_pieces,
+            (print_hash.finish(), print_bytes),
+        )?;
         out.summary.pages += 1;
         let search = search::write(out.sink, search_data, search_runs)?;
         out.summary.search_bytes = search.bytes;
@@ -467,8 +477,9 @@ fn embedded_at(site: &Site) -> HashMap<String, String> {
 struct Out<'a> {
     sink: &'a dyn Sink,
     summary: Summary,
-    /// Every file written, with its hash: the service worker precaches them, versioned by them.
-    written: Vec<(String, String)>,
+    /// Every file written, with its hash and size: the service worker precaches them (all, or
+    /// the shell where they pass its budget), versioned by their hashes.
+    written: Vec<(String, String, usize)>,
 }
 
 impl Out<'_> {
@@ -476,14 +487,20 @@ impl Out<'_> {
         if path.ends_with(".html") {
             self.summary.pages += 1;
         }
-        self.written.push((path.to_string(), hash(bytes)));
+        self.written
+            .push((path.to_string(), hash(bytes), bytes.len()));
         self.sink.file(path, bytes)
     }
 
-    /// A file put together from pieces, whose hash was computed on the way.
-    fn assembled(&mut self, path: &str, pieces: &[Piece], hash: String) -> Result<(), Diagnostic> {
+    /// A file put together from pieces, whose hash and size were computed on the way.
+    fn assembled(
+        &mut self,
+        path: &str,
+        pieces: &[Piece],
+        (hash, bytes): (String, usize),
+    ) -> Result<(), Diagnostic> {
         self.sink.assemble(path, pieces)?;
-        self.written.push((path.to_string(), hash));
+        self.written.push((path.to_string(), hash, bytes));
         Ok(())
     }
 }

@@ -170,19 +170,22 @@ impl Sink for MemorySink {
     }
 }
 
-/// One file written in parts by several threads (the print page): each run of chapters appends
-/// to its own part, in pieces of about a megabyte, hashing what it writes; the parts are put together in order at the end ([`Sink::assemble`]).
+/// One file written in parts by several threads (the print page): each run of chapters
+/// appends to its own part, in pieces of about a megabyte, hashing and counting what it
+/// writes; the parts are put together in order at the end ([`Sink::assemble`]).
 pub(crate) struct PartWriter<'s> {
     sink: &'s dyn Sink,
     path: String,
     buf: String,
     hasher: crate::hash::Hasher,
+    bytes: usize,
 }
 
-/// A part as written: where it is and the hash of what it holds.
+/// A part as written: where it is, the hash and length of what it holds.
 pub(crate) struct Part {
     pub path: String,
     pub hash: String,
+    pub bytes: usize,
 }
 
 /// Parts are flushed to the sink when their buffer passes this size: few writes, little memory.
@@ -195,11 +198,13 @@ impl<'s> PartWriter<'s> {
             path,
             buf: String::new(),
             hasher: crate::hash::Hasher::default(),
+            bytes: 0,
         }
     }
 
     pub(crate) fn push(&mut self, text: &str) -> Result<(), Diagnostic> {
         self.hasher.update(text.as_bytes());
+        self.bytes += text.len();
         self.buf.push_str(text);
         if self.buf.len() > PART_BUFFER {
             self.flush()?;
@@ -220,6 +225,7 @@ impl<'s> PartWriter<'s> {
         Ok(Part {
             path: self.path,
             hash: self.hasher.finish(),
+            bytes: self.bytes,
         })
     }
 }

@@ -271,10 +271,11 @@ fn freshness(site: &Site, today: Date) -> Vec<Diagnostic> {
 
 /// Files handbook writes itself: a copied file at one of these paths would replace it (or be
 /// replaced), without a word.
-const GENERATED: [&str; 6] = [
+const GENERATED: [&str; 7] = [
     "index.html",
     "404.html",
     "sw.js",
+    "offline.json",
     "manifest.webmanifest",
     "sitemap.xml",
     "robots.txt",

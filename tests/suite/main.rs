@@ -7,6 +7,7 @@ mod browser;
 mod build;
 mod content;
 mod init;
+mod offline;
 mod paper;
 mod phones;
 mod plans;

@@ -154,12 +154,65 @@
     });
   }
 
+  // Offline use: the service worker keeps the handbook (all of it, or beyond its budget the
+  // pages opened). Every page asks it to go on keeping what the reader chose; the start page
+  // offers the choice where the whole handbook is not kept anyway.
   function offline() {
     const worker = doc.body.getAttribute("data-sw");
-    if (!worker || !("serviceWorker" in navigator)) return;
+    if (!worker || !("serviceWorker" in navigator) || !window.MessageChannel) return;
     try {
       navigator.serviceWorker.register(worker).catch(function () { /* offline use is optional */ });
+      navigator.serviceWorker.ready.then(function (registration) {
+        const sw = registration.active;
+        if (!sw) return;
+        askWorker(sw, "sync");
+        const box = doc.querySelector(".offline-keep");
+        if (box) askWorker(sw, "state").then(function (state) { if (state && !state.whole) keepControl(box, sw, state); });
+      });
     } catch (e) { /* ditto */ }
+  }
+
+  // A question to the service worker; `progress` hears its reports on the way.
+  function askWorker(sw, what, progress) {
+    return new Promise(function (resolve) {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = function (e) {
+        if (e.data && e.data.progress) { if (progress) progress(e.data); } else resolve(e.data);
+      };
+      sw.postMessage({ offline: what }, [channel.port2]);
+    });
+  }
+
+  function keepControl(box, sw, state) {
+    const status = box.querySelector(".offline-status");
+    const buttons = all("[data-offline]", box);
+    const size = function (bytes) { return (bytes / 1048576).toLocaleString("de-DE", { maximumFractionDigits: 1 }) + " MB"; };
+    const label = { all: "Ganzes Handbuch offline speichern", pages: "Nur die Kapitel offline speichern" };
+    const show = function (now) {
+      buttons.forEach(function (b) {
+        const what = b.getAttribute("data-offline");
+        b.disabled = false;
+        b.hidden = what === "none" ? !now.kept : now.kept === what && now.complete;
+        if (label[what]) b.textContent = label[what] + " (" + size(now.sizes[what]) + ")";
+      });
+      status.textContent = now.failed ? "Nicht alles ließ sich speichern. Versuchen Sie es mit Verbindung noch einmal."
+        : !now.kept ? "Geöffnete Seiten bleiben auf diesem Gerät offline lesbar. Wenn Sie ohne Verbindung arbeiten, speichern Sie vorher das Handbuch."
+          : !now.complete ? "Das Speichern geht weiter, sobald eine Seite des Handbuchs mit Verbindung geöffnet ist."
+            : now.kept === "all" ? "Das ganze Handbuch ist auf diesem Gerät offline gespeichert." : "Alle Kapitel sind auf diesem Gerät offline gespeichert.";
+    };
+    show(state);
+    box.hidden = false;
+    box.addEventListener("click", function (e) {
+      const button = e.target.closest ? e.target.closest("[data-offline]") : null;
+      if (!button) return;
+      const what = button.getAttribute("data-offline");
+      buttons.forEach(function (b) { b.disabled = true; });
+      if (what !== "none" && navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () { /* a wish */ });
+      status.textContent = what === "none" ? "Wird gelöscht …" : "Wird gespeichert …";
+      askWorker(sw, what, function (p) {
+        status.textContent = "Wird gespeichert: " + Math.min(100, Math.round(100 * p.bytes / Math.max(1, p.total))) + " %";
+      }).then(show);
+    });
   }
 
   // ---------------------------------------------------------------- search

@@ -27,11 +27,11 @@ fn chunk_file(entries: &[Entry]) -> Vec<u8> {
     serde_json::to_vec(entries).unwrap_or_else(|_| b"[]".to_vec())
 }
 
-/// What the search files took: each file with its hash (the service worker precaches them)
-/// and the bytes of all.
+/// What the search files took: each file with its hash and size (the service worker precaches
+/// them) and the bytes of all.
 #[derive(Debug, Default)]
 pub struct Written {
-    pub files: Vec<(String, String)>,
+    pub files: Vec<(String, String, usize)>,
     pub bytes: usize,
 }
 
@@ -39,7 +39,7 @@ impl Written {
     fn put(&mut self, sink: &dyn Sink, path: String, bytes: &[u8]) -> Result<(), Diagnostic> {
         sink.file(&path, bytes)?;
         self.bytes += bytes.len();
-        self.files.push((path, hash(bytes)));
+        self.files.push((path, hash(bytes), bytes.len()));
         Ok(())
     }
 }
@@ -106,11 +106,11 @@ pub fn write(
     }
     let mut written = std::mem::take(&mut all.written);
     let mut version = Hasher::default();
-    for (_, h) in &written.files {
+    for (_, h, _) in &written.files {
         version.update(h.as_bytes());
     }
     for run in runs {
-        for (_, h) in &run.written.files {
+        for (_, h, _) in &run.written.files {
             version.update(h.as_bytes());
         }
         written.bytes += run.written.bytes;
