@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Page weight: what a reader downloads on the first visit of each page of this handbook
-(HTML + CSS + JS, gzip -9), and the size of the search index (fetched on first search).
+(HTML + CSS + JS, gzip -9), and the size of the search manifest (fetched on first search).
 
     cargo build --release && python3 benches/weight.py
 """
@@ -21,7 +21,7 @@ def main():
     subprocess.run([BIN, "build", ROOT, "--out", out], check=True, capture_output=True)
     css = gz(glob.glob(f"{out}/assets/style.*.css")[0])
     js = gz(glob.glob(f"{out}/assets/handbook.*.js")[0])
-    search = f"{out}/search-index.json"
+    search = f"{out}/search/index.json"
     print("| page | HTML gz | + CSS + JS gz = first visit |")
     print("|---|---:|---:|")
     rows = []
@@ -31,7 +31,7 @@ def main():
         rows.append((rel, gz(page)))
     for rel, html in rows:
         print(f"| {rel} | {html / 1024:.1f} KB | {(html + css + js) / 1024:.1f} KB |")
-    print(f"\nCSS {css / 1024:.1f} KB, JS {js / 1024:.1f} KB (gzip); search index {os.path.getsize(search) / 1024:.0f} KB raw, {gz(search) / 1024:.1f} KB gzip, fetched on first search")
+    print(f"\nCSS {css / 1024:.1f} KB, JS {js / 1024:.1f} KB (gzip); search manifest {gz(search) / 1024:.1f} KB gzip, fetched on first search with a bucket per word and the chunks of the hits (benches/search_size.py)")
 
 
 if __name__ == "__main__":

@@ -36,10 +36,6 @@ pub struct Summary {
 /// current chapter (so page size does not grow with the handbook) and link the full contents.
 const NAV_WINDOW: usize = 60;
 
-/// The search index is made while the chapters are rendered, so its name carries no hash: it
-/// is revalidated like a page (netlify.toml), not cached for a year.
-const SEARCH_INDEX: &str = "search-index.json";
-
 /// Renders every page and file of `site` into `sink`, drawing each directive with the view
 /// validation proved.
 pub fn render(
@@ -70,6 +66,7 @@ pub(crate) fn render_with(
     let theme_assets = hashed_assets(theme, &base_path);
     let base = base(site, &base_path, &theme_assets, mode);
     let chapter_list = chapter_list(site);
+    let search_data = search::DataChunks::new(site, &embedded_at(site));
     let r = Renderer {
         site,
         proven,
@@ -80,6 +77,7 @@ pub(crate) fn render_with(
         tops: tops(site),
         print: PrintTargets::new(site),
         memo: memo.map(|(m, sources)| (m, chapters_context(site, sources))),
+        first_chunk: search_data.len(),
     };
     let mut out = Out {
         sink,
@@ -89,7 +87,7 @@ pub(crate) fn render_with(
     out.put("index.html", &r.index()?)?;
     let frames = print::frames(site, &base, &r.templates, &|url| r.canonical(url))?;
     let runs = r.chapters(files, sink, &frames)?;
-    r.assemble(runs, &frames, &mut out)?;
+    r.assemble(runs, &frames, search_data, &mut out)?;
     for (k, part) in site.parts.iter().enumerate() {
         out.put(&format!("{}/index.html", part.page.slug), &r.part(k)?)?;
     }
@@ -103,10 +101,13 @@ pub(crate) fn render_with(
         out.put(&a.site_path, &files.bytes(&a.source)?)?;
     }
     if mode == Mode::Publish {
-        let (sw, manifest) =
+        let offline =
             crate::build::offline::offline_files(site, &base_path, &out.written, &base.assets);
-        out.put("manifest.webmanifest", manifest.as_bytes())?;
-        out.put("sw.js", sw.as_bytes())?;
+        out.put("manifest.webmanifest", offline.manifest.as_bytes())?;
+        if let Some(list) = offline.list {
+            out.put(crate::build::offline::LIST, list.as_bytes())?;
+        }
+        out.put("sw.js", offline.sw.as_bytes())?;
     }
     Ok(out.summary)
 }
@@ -167,7 +168,7 @@ fn base<'a>(site: &'a Site, base_path: &'a str, assets: &HashedAssets<'_>, mode:
             imprint_url,
         },
         assets: assets.urls.clone(),
-        search_index: format!("{base_path}{SEARCH_INDEX}"),
+        search_index: format!("{base_path}{}", search::MANIFEST),
         live: mode == Mode::Preview,
     }
 }
@@ -240,6 +241,8 @@ struct Renderer<'a> {
     /// The preview's memory of chapters rendered before, and the hash of everything besides
     /// its own text that a chapter's outputs are made of.
     memo: Option<(&'a Memo, String)>,
+    /// The search chunk of the first chapter (the data lists' chunks come before).
+    first_chunk: usize,
 }
 
 /// A chapter rendered once: its page, its part of the print page, its search entries.
@@ -247,13 +250,12 @@ type Chapter = ChapterOutput;
 
 /// What one run of chapters (one thread) wrote.
 struct Run {
-    written: Vec<(String, String)>,
+    written: Vec<(String, String, usize)>,
     pages: usize,
     print: Part,
     /// Its pieces of the parts' print pages: (part, piece), in order.
     part_prints: Vec<(usize, Part)>,
-    /// Never empty: every chapter has at least one search entry.
-    search: Part,
+    search: search::Collector,
 }
 
 impl Renderer<'_> {
@@ -593,18 +595,17 @@ impl Renderer<'_> {
         run: usize,
         span: std::ops::Range<usize>,
     ) -> Result<Run, Diagnostic> {
-        let from = span.start;
         let whole_book = frames.whole.len() > 1;
         let mut print = PartWriter::new(sink, format!(".parts/print-{run}"));
         let mut part_prints = Vec::new();
         let mut part_print: Option<(usize, PartWriter<'_>)> = None;
-        let mut search_part = PartWriter::new(sink, format!(".parts/search-{run}"));
+        let mut search = search::Collector::default();
         let mut written = Vec::new();
         for i in span {
             let c = self.remembered_chapter(i, files)?;
             let page = &self.site.chapters[i];
             let path = format!("{}/index.html", page.slug);
-            written.push((path.clone(), c.page_hash.clone()));
+            written.push((path.clone(), c.page_hash.clone(), c.page.len()));
             sink.shared(&path, &c.page)?;
             if whole_book {
                 print.push(&frames.whole[i])?;
@@ -624,11 +625,7 @@ impl Renderer<'_> {
                     writer.push(html)?;
                 }
             }
-            let mut docs = c.search.join(",");
-            if i > from {
-                docs.insert(0, ',');
-            }
-            search_part.push(&docs)?;
+            search.chunk(sink, self.first_chunk + i, &c.search)?;
         }
         if let Some((done, writer)) = part_print {
             part_prints.push((done, writer.finish()?));
@@ -638,7 +635,7 @@ impl Renderer<'_> {
             written,
             print: print.finish()?,
             part_prints,
-            search: search_part.finish()?,
+            search,
         })
     }
 
@@ -647,50 +644,45 @@ impl Renderer<'_> {
         &self,
         runs: Vec<Run>,
         frames: &Frames,
+        search_data: search::DataChunks,
         out: &mut Out<'_>,
     ) -> Result<(), Diagnostics> {
-        let data_docs = search::data_docs(self.site, &embedded_at(self.site)).join(",");
-        let mut search_hash = Hasher::default();
-        search_hash.update(data_docs.as_bytes());
-        let mut search_bytes = search::HEAD.len() + search::TAIL.len() + data_docs.len();
-        let mut search_pieces = vec![Piece::Text(search::HEAD.to_string())];
-        if !data_docs.is_empty() {
-            search_pieces.push(Piece::Text(data_docs));
-        }
         let whole_book = frames.whole.len() > 1;
         let mut print_pieces = Vec::new();
         let mut print_hash = Hasher::default();
+        let mut print_bytes = 0;
         let mut part_pieces: Vec<Vec<Part>> = frames.parts.iter().map(|_| Vec::new()).collect();
+        let mut search_runs = Vec::with_capacity(runs.len());
         for run in runs {
             out.written.extend(run.written);
             out.summary.pages += run.pages;
             if whole_book {
                 print_hash.update(run.print.hash.as_bytes());
+                print_bytes += run.print.bytes;
                 print_pieces.push(Piece::Part(run.print.path));
             }
             for (k, piece) in run.part_prints {
                 part_pieces[k].push(piece);
             }
-            if search_pieces.len() > 1 {
-                search_pieces.push(Piece::Text(",".into()));
-                search_bytes += 1;
-            }
-            search_hash.update(run.search.hash.as_bytes());
-            search_bytes += run.search.bytes;
-            search_pieces.push(Piece::Part(run.search.path));
+            search_runs.push(run.search);
         }
         let last = frames.whole.last().cloned().unwrap_or_default();
         print_hash.update(last.as_bytes());
+        print_bytes += last.len();
         print_pieces.push(Piece::Text(last));
-        out.assembled("drucken/index.html", &print_pieces, print_hash.finish())?;
+        out.assembled(
+            "drucken/index.html",
+            &print_pieces,
+            (print_hash.finish(), print_bytes),
+        )?;
         out.summary.pages += 1;
         for (k, pieces) in part_pieces.into_iter().enumerate() {
             let path = format!("{}index.html", print::path(Some(&self.site.parts[k].page)));
             out.assembled_from(&path, pieces, &frames.parts[k])?;
         }
-        search_pieces.push(Piece::Text(search::TAIL.to_string()));
-        out.assembled(SEARCH_INDEX, &search_pieces, search_hash.finish())?;
-        out.summary.search_bytes = search_bytes;
+        let search = search::write(out.sink, search_data, search_runs)?;
+        out.summary.search_bytes = search.bytes;
+        out.written.extend(search.files);
         Ok(())
     }
 
@@ -778,8 +770,9 @@ fn embedded_at(site: &Site) -> HashMap<String, String> {
 struct Out<'a> {
     sink: &'a dyn Sink,
     summary: Summary,
-    /// Every file written, with its hash: the service worker precaches them, versioned by them.
-    written: Vec<(String, String)>,
+    /// Every file written, with its hash and size: the service worker precaches them (all, or
+    /// the shell where they pass its budget), versioned by their hashes.
+    written: Vec<(String, String, usize)>,
 }
 
 impl Out<'_> {
@@ -787,14 +780,20 @@ impl Out<'_> {
         if path.ends_with(".html") {
             self.summary.pages += 1;
         }
-        self.written.push((path.to_string(), hash(bytes)));
+        self.written
+            .push((path.to_string(), hash(bytes), bytes.len()));
         self.sink.file(path, bytes)
     }
 
-    /// A file put together from pieces, whose hash was computed on the way.
-    fn assembled(&mut self, path: &str, pieces: &[Piece], hash: String) -> Result<(), Diagnostic> {
+    /// A file put together from pieces, whose hash and size were computed on the way.
+    fn assembled(
+        &mut self,
+        path: &str,
+        pieces: &[Piece],
+        (hash, bytes): (String, usize),
+    ) -> Result<(), Diagnostic> {
         self.sink.assemble(path, pieces)?;
-        self.written.push((path.to_string(), hash));
+        self.written.push((path.to_string(), hash, bytes));
         Ok(())
     }
 
@@ -806,16 +805,19 @@ impl Out<'_> {
         frame: &[String],
     ) -> Result<(), Diagnostic> {
         let mut hash = Hasher::default();
+        let mut bytes = 0;
         let mut pieces = Vec::with_capacity(parts.len() + 1);
         for part in parts {
             hash.update(part.hash.as_bytes());
+            bytes += part.bytes;
             pieces.push(Piece::Part(part.path));
         }
         let last = frame.last().cloned().unwrap_or_default();
         hash.update(last.as_bytes());
+        bytes += last.len();
         pieces.push(Piece::Text(last));
         self.summary.pages += 1;
-        self.assembled(path, &pieces, hash.finish())
+        self.assembled(path, &pieces, (hash.finish(), bytes))
     }
 }
 

@@ -175,9 +175,9 @@ impl Sink for MemorySink {
     }
 }
 
-/// One file written in parts by several threads (the print page, the search index): each run
-/// of chapters appends to its own part, in pieces of about a megabyte, hashing and counting
-/// what it writes; the parts are put together in order at the end ([`Sink::assemble`]).
+/// One file written in parts by several threads (the print page): each run of chapters
+/// appends to its own part, in pieces of about a megabyte, hashing and counting what it
+/// writes; the parts are put together in order at the end ([`Sink::assemble`]).
 pub(crate) struct PartWriter<'s> {
     sink: &'s dyn Sink,
     path: String,

@@ -295,15 +295,15 @@ fn freshness(site: &Site, today: Date) -> Vec<Diagnostic> {
 const GENERATED: [&str; 7] = [
     "index.html",
     "404.html",
-    "search-index.json",
     "sw.js",
+    "offline.json",
     "manifest.webmanifest",
     "sitemap.xml",
     "robots.txt",
 ];
 
-/// Folders handbook fills itself: the theme's assets and the print page.
-const GENERATED_FOLDERS: [&str; 2] = ["assets/", "drucken/"];
+/// Folders handbook fills itself: the theme's assets, the print page and the search index.
+const GENERATED_FOLDERS: [&str; 3] = ["assets/", "drucken/", "search/"];
 
 /// Copied files whose place in the site is one handbook writes.
 fn generated_paths(site: &Site) -> Vec<Diagnostic> {

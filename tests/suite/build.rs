@@ -63,12 +63,19 @@ fn summary_line_and_exit_code() {
         out.starts_with("Gebaut: 2 Kapitel, 5 Listen, 0 Warnungen in "),
         "{out}"
     );
-    let index = std::fs::metadata(book.path().join("public/search-index.json"))
-        .expect("index")
-        .len();
+    // The search index: every file under search/, in bytes or rounded kilobytes.
+    let index: usize = crate::common::snapshot(&book.path().join("public/search"))
+        .values()
+        .map(Vec::len)
+        .sum();
+    let index = if index < 10 * 1024 {
+        format!("{index} B")
+    } else {
+        format!("{} KB", (index + 512) / 1024)
+    };
     assert!(
         out.trim_end()
-            .ends_with(&format!("s (5 Seiten, Suchindex {index} B) nach public")),
+            .ends_with(&format!("s (5 Seiten, Suchindex {index}) nach public")),
         "{out}"
     );
     for f in [
@@ -80,6 +87,10 @@ fn summary_line_and_exit_code() {
         "robots.txt",
         "drucken/index.html",
         "images/logo.svg",
+        "search/index.json",
+        "search/c/0.json",
+        "search/g/0.json",
+        "search/s/0.json",
     ] {
         assert!(book.path().join("public").join(f).is_file(), "{f} missing");
     }

@@ -154,12 +154,65 @@
     });
   }
 
+  // Offline use: the service worker keeps the handbook (all of it, or beyond its budget the
+  // pages opened). Every page asks it to go on keeping what the reader chose; the start page
+  // offers the choice where the whole handbook is not kept anyway.
   function offline() {
     const worker = doc.body.getAttribute("data-sw");
-    if (!worker || !("serviceWorker" in navigator)) return;
+    if (!worker || !("serviceWorker" in navigator) || !window.MessageChannel) return;
     try {
       navigator.serviceWorker.register(worker).catch(function () { /* offline use is optional */ });
+      navigator.serviceWorker.ready.then(function (registration) {
+        const sw = registration.active;
+        if (!sw) return;
+        askWorker(sw, "sync");
+        const box = doc.querySelector(".offline-keep");
+        if (box) askWorker(sw, "state").then(function (state) { if (state && !state.whole) keepControl(box, sw, state); });
+      });
     } catch (e) { /* ditto */ }
+  }
+
+  // A question to the service worker; `progress` hears its reports on the way.
+  function askWorker(sw, what, progress) {
+    return new Promise(function (resolve) {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = function (e) {
+        if (e.data && e.data.progress) { if (progress) progress(e.data); } else resolve(e.data);
+      };
+      sw.postMessage({ offline: what }, [channel.port2]);
+    });
+  }
+
+  function keepControl(box, sw, state) {
+    const status = box.querySelector(".offline-status");
+    const buttons = all("[data-offline]", box);
+    const size = function (bytes) { return (bytes / 1048576).toLocaleString("de-DE", { maximumFractionDigits: 1 }) + " MB"; };
+    const label = { all: "Ganzes Handbuch offline speichern", pages: "Nur die Kapitel offline speichern" };
+    const show = function (now) {
+      buttons.forEach(function (b) {
+        const what = b.getAttribute("data-offline");
+        b.disabled = false;
+        b.hidden = what === "none" ? !now.kept : now.kept === what && now.complete;
+        if (label[what]) b.textContent = label[what] + " (" + size(now.sizes[what]) + ")";
+      });
+      status.textContent = now.failed ? "Nicht alles ließ sich speichern. Versuchen Sie es mit Verbindung noch einmal."
+        : !now.kept ? "Geöffnete Seiten bleiben auf diesem Gerät offline lesbar. Wenn Sie ohne Verbindung arbeiten, speichern Sie vorher das Handbuch."
+          : !now.complete ? "Das Speichern geht weiter, sobald eine Seite des Handbuchs mit Verbindung geöffnet ist."
+            : now.kept === "all" ? "Das ganze Handbuch ist auf diesem Gerät offline gespeichert." : "Alle Kapitel sind auf diesem Gerät offline gespeichert.";
+    };
+    show(state);
+    box.hidden = false;
+    box.addEventListener("click", function (e) {
+      const button = e.target.closest ? e.target.closest("[data-offline]") : null;
+      if (!button) return;
+      const what = button.getAttribute("data-offline");
+      buttons.forEach(function (b) { b.disabled = true; });
+      if (what !== "none" && navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () { /* a wish */ });
+      status.textContent = what === "none" ? "Wird gelöscht …" : "Wird gespeichert …";
+      askWorker(sw, what, function (p) {
+        status.textContent = "Wird gespeichert: " + Math.min(100, Math.round(100 * p.bytes / Math.max(1, p.total))) + " %";
+      }).then(show);
+    });
   }
 
   // ---------------------------------------------------------------- search
@@ -187,8 +240,6 @@
   function queryWords(query) {
     return fold(query).split(WORD_BREAK).filter(function (w, i, list) { return w && list.indexOf(w) === i; });
   }
-  function atWordStart(text, i) { return i === 0 || WORD_BREAK.test(text.charAt(i - 1)); }
-
   // The text (shortened to about `max` characters around the first hit) with every hit in <mark>.
   function highlighted(text, words, max) {
     const sourceIndex = [];
@@ -230,13 +281,6 @@
     return out;
   }
 
-  // The web address an index entry ends with (directory entries and links carry one), without
-  // protocol, "www." and final slash: the same organisation in two lists has the same address.
-  function address(text) {
-    const found = /https?:\/\/(?:www\.)?(\S+?)\/?$/.exec(text);
-    return found ? found[1].toLowerCase() : "";
-  }
-
   // Ranked entries, each organisation once: an entry whose address was already shown from
   // another list (a directory and the link list) is left out, and its list named at the first.
   // Two entries of the same list stay apart even when they share an address.
@@ -256,42 +300,142 @@
     return hits;
   }
 
+  // The index lies beside its manifest (search/index.json) in small files: for each query word
+  // one bucket — g/ lists every index word under each of its letter triples, s/ answers one- and
+  // two-letter words in advance — telling per entry the first field that holds the word and
+  // whether it stands at a word start there; c/ holds the entries' texts for the hits shown.
+  // Scores as ever: title 100 (130 at a word start), context 10 (13), text 1 (1.3), summed.
+  const VALUE = [0, 130, 100, 13, 10, 1.3, 1];
+  function gramHash(text) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    return h;
+  }
+
+  function searchIndex(url) {
+    const dir = url.replace(/[^/]*$/, "");
+    let files = {};
+    let manifest = null;
+    let loading = null;
+    function get(path) {
+      return files[path] || (files[path] = fetch(dir + path).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      }));
+    }
+    function checked(file) {
+      if (!file || file.v !== manifest.v) throw new Error("stale");
+      return file;
+    }
+    // Per entry of the index, the class (1–6, 0 for none) of one query word.
+    function classes(w) {
+      const n = manifest.n;
+      const found = new Uint8Array(n);
+      if (w.length < 3) {
+        return get("s/" + gramHash(w) % manifest.s + ".json").then(function (file) {
+          (checked(file).g[w] || []).forEach(function (gaps, k) {
+            let e = -1;
+            gaps.forEach(function (gap) { e += gap; found[e] = k + 1; });
+          });
+          return found;
+        });
+      }
+      let best = -1;
+      for (let i = 0; i + 3 <= w.length; i++) {
+        const b = gramHash(w.slice(i, i + 3)) % manifest.g.length;
+        if (best < 0 || parseInt(manifest.g.charAt(b), 36) < parseInt(manifest.g.charAt(best), 36)) best = b;
+      }
+      // Where several words contain the query word, at their start in some and not in others,
+      // the one standing first in a field decides: then the ranks come too.
+      return get("g/" + best + ".json").then(function (file) {
+        const matching = [];
+        let starting = 0;
+        checked(file).t.forEach(function (word, k) {
+          const at = word[0].indexOf(w);
+          if (at >= 0) matching.push([k, at === 0 ? 1 : 2]);
+          if (at === 0) starting++;
+        });
+        const mixed = file.r && starting > 0 && starting < matching.length;
+        return (mixed ? get("g/" + best + ".r.json") : Promise.resolve(null)).then(function (ranks) {
+          const first = new Int32Array(n);
+          if (ranks) checked(ranks);
+          matching.forEach(function (match) {
+            for (let f = 0; f < 3; f++) {
+              const gaps = file.t[match[0]][1 + f], rank = ranks ? ranks.r[match[0]][f] : [];
+              for (let i = 0, e = -1; i < gaps.length; i++) {
+                e += gaps[i];
+                const place = f * 16777216 + (rank[i] || 0) + 1;
+                if (!first[e] || place < first[e]) { first[e] = place; found[e] = 2 * f + match[1]; }
+              }
+            }
+          });
+          return found;
+        });
+      });
+    }
+    function entry(e) {
+      let k = 0, start = 0;
+      while (start + manifest.c[k] <= e) start += manifest.c[k++];
+      return get("c/" + k + ".json").then(function (chunk) {
+        if (!Array.isArray(chunk) || chunk.length !== manifest.c[k]) throw new Error("stale");
+        const d = chunk[e - start];
+        return { title: String(d[0] || ""), context: String(d[1] || ""), url: String(d[2] || ""), text: String(d[3] || "") };
+      });
+    }
+    return {
+      load: function () {
+        if (!loading) {
+          loading = get("index.json").then(function (m) {
+            if (!m || !Array.isArray(m.c) || typeof m.g !== "string" || !m.s) throw new Error("format");
+            m.shared = {};
+            (m.d || []).forEach(function (group, k) {
+              group.forEach(function (d) { m.shared[d[0]] = { address: "a" + k, context: d[1] }; });
+            });
+            manifest = m;
+          });
+          loading.catch(function () { files = {}; loading = null; });
+        }
+        return loading;
+      },
+      // Ranked entries for the query words: [{ e, address, context }], best first.
+      rank: function (words) {
+        return Promise.all(words.map(classes)).then(function (lists) {
+          const ranked = [];
+          for (let e = 0; e < manifest.n; e++) {
+            let total = 0;
+            for (let k = 0; k < lists.length && total >= 0; k++) total = lists[k][e] ? total + VALUE[lists[k][e]] : -1;
+            if (total > 0) ranked.push([total, e]);
+          }
+          ranked.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+          return ranked.map(function (r) { return manifest.shared[r[1]] ? { e: r[1], address: manifest.shared[r[1]].address, context: manifest.shared[r[1]].context } : { e: r[1] }; });
+        });
+      },
+      entry: entry,
+      // A newer build was published: start again from its manifest.
+      reset: function () { files = {}; loading = null; }
+    };
+  }
+
   function search() {
     const url = doc.body.getAttribute("data-search-index");
     const box = doc.getElementById("suche");
     const field = doc.getElementById("suchfeld");
     const list = doc.getElementById("suchergebnisse");
     const status = doc.getElementById("suchstatus");
-    if (!box || !field || !list || !status || !url || !window.fetch) return;
+    if (!box || !field || !list || !status || !url || !window.fetch || !window.Promise) return;
     box.hidden = false;
     const MAX_SHOWN = 10;
-    let entries = null;
-    let loading = null;
+    const index = searchIndex(url);
+    let ready = false;
     let active = -1;
     let options = [];
     let timer = 0;
+    let asked = 0;
+    let shown = null;
 
     function note(text, visible) {
       status.textContent = text;
       status.className = visible ? "search-note" : "visually-hidden";
-    }
-    function loadIndex() {
-      if (loading) return;
-      loading = fetch(url).then(function (response) {
-        if (!response.ok) throw new Error(response.status);
-        return response.json();
-      }).then(function (index) {
-        if (!index || index.v !== 1 || !Array.isArray(index.docs)) throw new Error("format");
-        entries = index.docs.map(function (d) {
-          const title = String(d[0] || ""), context = String(d[1] || ""), text = String(d[3] || "");
-          return { title: title, context: context, url: String(d[2] || ""), text: text, address: address(text),
-            titleFolded: fold(title), contextFolded: fold(context), textFolded: fold(text) };
-        });
-        if (field.value.trim() && doc.activeElement === field) run();
-      }).catch(function () {
-        loading = null;
-        if (doc.activeElement === field) note("Die Suche ist gerade nicht verfügbar. Bitte versuchen Sie es später noch einmal.", field.value.trim());
-      });
     }
     function close() {
       list.hidden = true;
@@ -307,33 +451,39 @@
       field.setAttribute("aria-activedescendant", options[active].id);
       if (options[active].scrollIntoView) options[active].scrollIntoView({ block: "nearest" });
     }
-    function score(entry, words) {
-      let total = 0;
-      for (const w of words) {
-        const inTitle = entry.titleFolded.indexOf(w);
-        const inContext = entry.contextFolded.indexOf(w);
-        const inText = entry.textFolded.indexOf(w);
-        if (inTitle >= 0) total += atWordStart(entry.titleFolded, inTitle) ? 130 : 100;
-        else if (inContext >= 0) total += atWordStart(entry.contextFolded, inContext) ? 13 : 10;
-        else if (inText >= 0) total += atWordStart(entry.textFolded, inText) ? 1.3 : 1;
-        else return 0;
-      }
-      return total;
-    }
-    function run() {
-      const words = queryWords(field.value);
-      if (!words.length) { close(); note(""); return; }
-      if (!entries) { loadIndex(); if (loading) note("Suchindex wird geladen …"); return; }
-      const ranked = [];
-      entries.forEach(function (entry, i) {
-        const s = score(entry, words);
-        if (s > 0) ranked.push([s, i]);
+    function find(words, retry) {
+      return index.load().then(function () {
+        ready = true;
+        return index.rank(words);
+      }).then(function (ranked) {
+        const hits = distinct(ranked);
+        return Promise.all(hits.slice(0, MAX_SHOWN).map(function (hit) {
+          return index.entry(hit.entry.e).then(function (d) { hit.doc = d; });
+        })).then(function () { return hits; });
+      }).catch(function (error) {
+        index.reset();
+        if (retry && error && error.message === "stale") return find(words, false);
+        throw error;
       });
-      ranked.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
-      const hits = distinct(ranked.map(function (r) { return entries[r[1]]; }));
+    }
+    // Searches for what the field holds; resolves once the results (or the note) show.
+    function run() {
+      const query = field.value;
+      const words = queryWords(query);
+      const ticket = ++asked;
+      if (!words.length) { close(); note(""); shown = query; return Promise.resolve(); }
+      if (!ready) note("Suchindex wird geladen …");
+      return find(words, true).then(function (hits) {
+        if (ticket === asked) show(hits, words, query);
+      }, function () {
+        if (ticket === asked && doc.activeElement === field) note("Die Suche ist gerade nicht verfügbar. Bitte versuchen Sie es später noch einmal.", query.trim());
+      });
+    }
+    function show(hits, words, query) {
+      shown = query;
       list.textContent = "";
       options = hits.slice(0, MAX_SHOWN).map(function (hit, k) {
-        const entry = hit.entry;
+        const entry = hit.doc;
         const link = element("a", "search-hit");
         link.href = entry.url;
         link.id = "treffer-" + k;
@@ -355,7 +505,7 @@
       const n = hits.length;
       if (!n) {
         close();
-        note("Keine Treffer für „" + field.value.trim() + "“.", true);
+        note("Keine Treffer für „" + query.trim() + "“.", true);
         return;
       }
       list.hidden = false;
@@ -363,21 +513,27 @@
       status.textContent = n === 1 ? "1 Treffer" : n + " Treffer" + (n > MAX_SHOWN ? ", die ersten " + MAX_SHOWN + " sind aufgeführt" : "");
       status.className = "search-count";
     }
+    // The results for what the field holds now, searching first if they are not shown yet.
+    function current() { return !list.hidden && shown === field.value ? Promise.resolve() : (clearTimeout(timer), run()); }
     function open(link) { close(); window.location.href = link.href; }
 
-    field.addEventListener("focus", function () { loadIndex(); if (field.value.trim()) run(); });
+    field.addEventListener("focus", function () {
+      index.load().catch(function () { /* said when the reader searches */ });
+      if (field.value.trim()) run();
+    });
     field.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
     field.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown" || e.key === "ArrowUp") {
         e.preventDefault();
         const down = e.key === "ArrowDown";
-        if (list.hidden) { run(); if (!list.hidden) select(down ? 0 : -1); }
+        if (list.hidden) current().then(function () { if (!list.hidden) select(down ? 0 : -1); });
         else select(active < 0 && !down ? -1 : active + (down ? 1 : -1));
       } else if (e.key === "Enter") {
-        clearTimeout(timer);
-        if (list.hidden) run();
-        const link = options[active >= 0 ? active : 0];
-        if (link && !list.hidden) { e.preventDefault(); open(link); }
+        e.preventDefault();
+        current().then(function () {
+          const link = options[active >= 0 ? active : 0];
+          if (link && !list.hidden) open(link);
+        });
       } else if (e.key === "Escape") {
         if (!list.hidden || status.className === "search-note") { e.preventDefault(); close(); }
       }

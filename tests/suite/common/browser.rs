@@ -413,15 +413,17 @@ impl Session {
 
     /// Polls `script` (returning a boolean) every 50 ms for up to 10 s.
     pub(crate) fn wait_until(&self, what: &str, script: &str) {
+        self.wait_until_for(what, script, Duration::from_secs(10));
+    }
+
+    /// [`Session::wait_until`] for work that takes longer (keeping a large handbook offline).
+    pub(crate) fn wait_until_for(&self, what: &str, script: &str, limit: Duration) {
         let start = Instant::now();
         loop {
             if self.try_exec(script).ok().and_then(|v| v.as_bool()) == Some(true) {
                 return;
             }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "timed out waiting until {what}"
-            );
+            assert!(start.elapsed() < limit, "timed out waiting until {what}");
             std::thread::sleep(Duration::from_millis(50));
         }
     }

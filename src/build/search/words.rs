@@ -1,0 +1,104 @@
+//! The word index: every folded word of the entries, with where it stands in each entry — the
+//! first field that holds it (title, context, text) and its place among that field's words.
+//! That is what the page needs to score a query exactly as it scores the full text.
+
+use super::address::address;
+use super::entries::Entry;
+use super::fold::{fold, words};
+use std::collections::{HashMap, HashSet};
+
+/// Fields, in the order the page ranks them.
+pub(crate) const FIELDS: usize = 3;
+
+/// Places are counted up to this; a field with more distinct words ranks the rest alike.
+const MAX_PLACE: u32 = (1 << 24) - 1;
+
+/// One word in one entry: the first field that holds it and its place there (the number of
+/// distinct words before its first occurrence in that field).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Posting {
+    pub entry: u32,
+    packed: u32,
+}
+
+impl Posting {
+    fn new(entry: u32, field: usize, place: usize) -> Posting {
+        let place = u32::try_from(place).unwrap_or(MAX_PLACE).min(MAX_PLACE);
+        let field = u32::try_from(field).unwrap_or(2);
+        Posting {
+            entry,
+            packed: (field << 24) | place,
+        }
+    }
+    pub(crate) fn field(self) -> usize {
+        (self.packed >> 24) as usize
+    }
+    /// Field first, then place: the lower, the earlier the word stands.
+    pub(crate) fn key(self) -> u32 {
+        self.packed
+    }
+}
+
+/// The words of a run of entries, numbered from 0, and the entries that end with a web address.
+#[derive(Debug, Default)]
+pub(crate) struct Words {
+    pub(crate) words: HashMap<Box<str>, Vec<Posting>>,
+    /// Entries whose text ends with a web address: (entry, address, context).
+    pub(crate) addresses: Vec<(u32, String, String)>,
+    pub(crate) entries: u32,
+}
+
+impl Words {
+    /// Adds an entry (numbered after those added before).
+    pub(crate) fn add(&mut self, e: &Entry) {
+        let entry = self.entries;
+        self.entries += 1;
+        let mut seen: HashSet<String> = HashSet::new();
+        for (field, text) in [e.title(), e.context(), e.text()].into_iter().enumerate() {
+            let folded = fold(text);
+            let mut here: HashSet<&str> = HashSet::new();
+            for word in words(&folded) {
+                if !here.insert(word) || seen.contains(word) {
+                    continue;
+                }
+                let posting = Posting::new(entry, field, here.len() - 1);
+                match self.words.get_mut(word) {
+                    Some(list) => list.push(posting),
+                    None => {
+                        self.words.insert(word.into(), vec![posting]);
+                    }
+                }
+            }
+            seen.extend(here.into_iter().map(str::to_string));
+        }
+        if let Some(a) = address(e.text()) {
+            self.addresses.push((entry, a, e.context().to_string()));
+        }
+    }
+
+    /// Appends the words of the entries that follow these.
+    pub(crate) fn append(&mut self, other: Words) {
+        let offset = self.entries;
+        for (word, postings) in other.words {
+            let list = self.words.entry(word).or_default();
+            list.extend(postings.into_iter().map(|p| Posting {
+                entry: p.entry + offset,
+                ..p
+            }));
+        }
+        self.addresses.extend(
+            other
+                .addresses
+                .into_iter()
+                .map(|(e, a, c)| (e + offset, a, c)),
+        );
+        self.entries += other.entries;
+    }
+
+    /// The words in a stable order, each with its postings (in entry order).
+    pub(crate) fn sorted(self) -> Vec<(Box<str>, Vec<Posting>)> {
+        let mut all: Vec<_> = self.words.into_iter().collect();
+        all.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        all
+    }
+}
