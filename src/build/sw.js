@@ -44,9 +44,9 @@ function olderCaches() {
   return caches.keys().then((keys) => keys.filter((k) => k.startsWith(PREFIX) && ![CACHE, PAGES, CHOICE].includes(k)));
 }
 
+// (Asked through caches.match, which creates no cache while the reader has chosen nothing.)
 function readChoice() {
-  return caches.open(CHOICE)
-    .then((cache) => cache.match(CHOICE_KEY))
+  return caches.match(CHOICE_KEY, { cacheName: CHOICE })
     .then((r) => r ? r.json() : null)
     .catch(() => null);
 }
