@@ -361,7 +361,8 @@ impl Renderer<'_> {
         let html = self.content(&md, self.proven.chapter(i))?;
         let print = self.print.chapter(c, &html);
         let part_print = self.print.in_part(c, &html);
-        let search = search::chapter_docs(c, &md.sections);
+        let part = c.part.map(|k| self.site.parts[k].page.title.as_str());
+        let search = search::chapter_docs(c, part, &md.sections);
         let context = ChapterContext {
             base: self.base,
             page: ChapterPage {

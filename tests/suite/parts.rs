@@ -75,7 +75,7 @@ fn the_chapter_list_opens_the_current_part_only() {
         page.contains("rel=\"next\" href=\"/hb/kontakt/\""),
         "{page}"
     );
-    // Before the first chapter of a part comes the part's page… no: the chapter before it.
+    // The pager skips the part's own page: before a part's first chapter comes the chapter before.
     let first = seen(&book, "public/grundlagen/begriffe/index.html");
     assert!(
         first.contains("rel=\"prev\" href=\"/hb/einleitung/\""),
@@ -177,4 +177,32 @@ fn a_very_large_handbook_is_printed_part_by_part() {
         300
     );
     assert!(part.contains("<span class=\"chapter-number\">5.300</span> Kapitel 300"));
+}
+
+#[test]
+fn search_hits_name_the_part_of_their_chapter() {
+    let book = book_with_parts();
+    assert!(book.run(&["build"]).status.success());
+    let chunks = std::fs::read_dir(book.path().join("public/search/c")).expect("search chunks");
+    let mut contexts = std::collections::BTreeMap::new();
+    for chunk in chunks {
+        let text = std::fs::read_to_string(chunk.expect("entry").path()).expect("chunk");
+        let entries: Vec<[String; 4]> = serde_json::from_str(&text).expect("entries");
+        for [_, context, url, _] in entries {
+            contexts.insert(url, context);
+        }
+    }
+    assert_eq!(
+        contexts["/hb/grundlagen/recht/#regeln"],
+        "Grundlagen der Kooperation › Regeln"
+    );
+    assert_eq!(contexts["/hb/anhang/adressen/"], "Anhang");
+    let outside: Vec<_> = contexts
+        .iter()
+        .filter(|(url, _)| url.starts_with("/hb/kontakt/"))
+        .collect();
+    assert!(
+        !outside.is_empty() && outside.iter().all(|(_, c)| !c.contains('›')),
+        "chapters outside parts name only their section: {contexts:?}"
+    );
 }

@@ -32,7 +32,13 @@ fn doc(title: &str, context: &str, url: &str, text: &str) -> Entry {
 }
 
 /// A chapter's entries: one per section (the part before the first heading, then each heading).
-pub fn chapter_docs(page: &Page, sections: &[Section]) -> Vec<Entry> {
+/// In a handbook with parts, the context names the chapter's part before the section.
+pub fn chapter_docs(page: &Page, part: Option<&str>, sections: &[Section]) -> Vec<Entry> {
+    let context = |heading: &str| match (part, heading) {
+        (Some(part), "") => part.to_string(),
+        (Some(part), heading) => format!("{part} › {heading}"),
+        (None, heading) => heading.to_string(),
+    };
     let mut docs = Vec::new();
     for s in sections {
         let url = match &s.anchor {
@@ -42,10 +48,10 @@ pub fn chapter_docs(page: &Page, sections: &[Section]) -> Vec<Entry> {
         if s.text.is_empty() && s.heading.is_empty() {
             continue;
         }
-        docs.push(doc(&page.title, &s.heading, &url, &s.text));
+        docs.push(doc(&page.title, &context(&s.heading), &url, &s.text));
     }
     if docs.is_empty() {
-        docs.push(doc(&page.title, "", &page.url, ""));
+        docs.push(doc(&page.title, &context(""), &page.url, ""));
     }
     docs
 }
