@@ -6,12 +6,15 @@ Markdown each, with headings, lists, links between chapters, data lists and
 checklists), builds each with the release binary and prints a table: wall time
 (median), peak memory (max RSS), output size and bytes per page, search files on disk.
 
-    cargo build --release && python3 benches/build.py [--sizes 100,1000] [--runs 3]
+    cargo build --release && python3 benches/build.py [--sizes 100,1000] [--runs 3] [--parts 100]
+
+HANDBOOK_BIN=path/to/an/older/handbook runs another binary on the same books (before/after).
 """
 import argparse, gzip, os, random, resource, shutil, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target", "release", "handbook")
+# Another binary (an older release, to compare) with HANDBOOK_BIN.
+BIN = os.environ.get("HANDBOOK_BIN") or os.path.join(ROOT, "target", "release", "handbook")
 
 WORDS = ("Arbeitgeber Ausbildung Verwaltung Integrationsagentur Migrantenselbstorganisation "
          "Elternabend Bewerbungstraining Kooperation Vertrauen Jugendliche Nachwuchskräfte "
@@ -49,14 +52,27 @@ def chapter(rng, i, total):
     return "\n".join(parts)
 
 
-def make_book(path, n, seed=1):
+def make_book(path, n, seed=1, per_part=0):
+    """The synthetic handbook of `n` chapters; with `per_part`, in parts (folders with a
+    `_teil.md`) of that many chapters each. Links between chapters name the file only, which
+    resolves in both layouts."""
     rng = random.Random(seed)
     os.makedirs(os.path.join(path, "content", "chapters"))
     os.makedirs(os.path.join(path, "content", "data"))
     with open(os.path.join(path, "content", "handbook.yaml"), "w") as f:
         f.write("title: Benchmark-Handbuch\nbase_url: https://example.org/\ndescription: Synthetisch.\npublisher: Bench e.V.\n")
     for i in range(1, n + 1):
-        with open(os.path.join(path, "content", "chapters", f"k{i:05d}.md"), "w") as f:
+        folder = os.path.join(path, "content", "chapters")
+        if per_part:
+            part = (i - 1) // per_part + 1
+            folder = os.path.join(folder, f"t{part:03d}")
+            if (i - 1) % per_part == 0:
+                os.makedirs(folder)
+                with open(os.path.join(folder, "_teil.md"), "w") as f:
+                    # (its own generator: the chapters' text is the same in both layouts)
+                    own = random.Random(-part)
+                    f.write(f"---\ntitle: Teil {part} – {own.choice(WORDS)}\n---\n\n{sentence(own)}\n")
+        with open(os.path.join(folder, f"k{i:05d}.md"), "w") as f:
             f.write(chapter(rng, i, n))
     for c in range(20):
         with open(os.path.join(path, "content", "data", f"liste{c}.yaml"), "w") as f:
@@ -93,11 +109,11 @@ def build_once(book, out):
     return elapsed, max(peak, before)
 
 
-def measure(n, runs):
+def measure(n, runs, per_part):
     tmp = tempfile.mkdtemp(prefix="handbook-bench-")
     try:
         book = os.path.join(tmp, "book")
-        make_book(book, n)
+        make_book(book, n, per_part=per_part)
         out = os.path.join(tmp, "public")
         times, peak = [], 0
         for _ in range(runs):
@@ -106,7 +122,7 @@ def measure(n, runs):
             peak = max(peak, p)
         pages = sum(1 for d, _, fs in os.walk(out) for f in fs if f.endswith(".html"))
         size = dir_size(out)
-        chapter_page = os.path.join(out, "k00002", "index.html")
+        chapter_page = os.path.join(out, "t001" if per_part else "", "k00002", "index.html")
         page_bytes = os.path.getsize(chapter_page)
         page_gz = len(gzip.compress(open(chapter_page, "rb").read()))
         # The search index is split into many small files (benches/search_size.py measures
@@ -123,12 +139,13 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="100,1000,10000")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--parts", type=int, default=0, help="chapters per part (0: no parts)")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if not os.path.exists(BIN):
         sys.exit("build the release binary first: cargo build --release")
     if args.one:
-        r = measure(args.one, args.runs)
+        r = measure(args.one, args.runs, args.parts)
         print(" ".join(str(x) for x in r))
         return
     print("| chapters | build (median) | peak memory | output | bytes/page (total/pages) | one chapter page (raw / gz) | search files (raw, files) |")
@@ -136,7 +153,7 @@ def main():
     for n in [int(s) for s in args.sizes.split(",")]:
         runs = args.runs if n < 10000 else max(1, min(args.runs, 2))
         # Each size in its own process: RUSAGE_CHILDREN's peak then belongs to that size.
-        line = subprocess.run([sys.executable, __file__, "--one", str(n), "--runs", str(runs)], capture_output=True, text=True, check=True).stdout.split()
+        line = subprocess.run([sys.executable, __file__, "--one", str(n), "--runs", str(runs), "--parts", str(args.parts)], capture_output=True, text=True, check=True).stdout.split()
         t, peak, size, pages, page_bytes, page_gz, sb, sgz = float(line[0]), float(line[1]), int(line[2]), int(line[3]), int(line[4]), int(line[5]), int(line[6]), int(line[7])
         print(f"| {n:,} | {t:.2f} s | {peak:.0f} MiB | {size / 2**20:.1f} MiB | {size // pages:,} B | {page_bytes:,} B / {page_gz:,} B | {sb / 1024:,.0f} KiB, {sgz:,} |")
 

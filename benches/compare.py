@@ -7,32 +7,42 @@ For each size it generates build.py's synthetic book for handbook and the same c
 (SUMMARY.md), Zola (a section with pages) and Hugo (content/ with a list layout), then prints:
 cold build (median) and peak memory per tool with the ratio to the fastest anchor; save ->
 changed page served by each tool's preview server; and what a reader downloads (gzip): a
-chapter page's first visit (HTML, CSS, JS) and the first search.
+chapter page's first visit (HTML, CSS, JS) and the first search („Arbeitgeber“: the
+files it fetches, benches/search_size.py); for handbook also the first visit including what
+its service worker precaches, and the start page. From 1,000 chapters on, handbook's book
+comes in parts of 100 chapters (folders; the other tools get the same chapters in one list).
 
     cargo build --release && python3 benches/compare.py [--sizes 100,1000] [--runs 3] [--saves 5]
 
 mdBook installs with `cargo install mdbook`, Hugo from Debian (`apt-get install hugo`); Zola
 where it is installed.
 """
-import argparse, gzip, os, re, resource, shutil, socket, statistics, subprocess, sys, tempfile, time, urllib.request
+import argparse, gzip, json, os, re, resource, shutil, socket, statistics, subprocess, sys, tempfile, time, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "target", "release", "handbook")
 sys.path.insert(0, os.path.join(ROOT, "benches"))
 import build as synthetic  # noqa: E402
+import search_size  # noqa: E402  (what a first search fetches)
 
 DIRECTIVE = re.compile(r"^\{\{.*\}\}\s*$", re.M)
 
 
 def chapters_of(book):
-    """(number, title, markdown body) of each synthetic chapter, directives removed."""
+    """(slug, title, markdown body, file, handbook's address) of each synthetic chapter, in
+    order, directives removed; chapters in parts (folders) come in their folders' order."""
     out = []
     folder = os.path.join(book, "content", "chapters")
-    for name in sorted(os.listdir(folder)):
-        text = open(os.path.join(folder, name), encoding="utf-8").read()
-        _, front, body = text.split("---\n", 2)
-        title = re.search(r"^title: (.*)$", front, re.M).group(1)
-        out.append((name[:-3], title, DIRECTIVE.sub("", body)))
+    for dirpath, dirs, files in os.walk(folder):
+        dirs.sort()
+        part = os.path.relpath(dirpath, folder)
+        for name in sorted(f for f in files if f.endswith(".md") and not f.startswith("_")):
+            path = os.path.join(dirpath, name)
+            text = open(path, encoding="utf-8").read()
+            _, front, body = text.split("---\n", 2)
+            title = re.search(r"^title: (.*)$", front, re.M).group(1)
+            url = f"/{name[:-3]}/" if part == "." else f"/{part}/{name[:-3]}/"
+            out.append((name[:-3], title, DIRECTIVE.sub("", body), path, url))
     return out
 
 
@@ -41,7 +51,7 @@ def make_mdbook(path, chapters):
     open(os.path.join(path, "book.toml"), "w").write('[book]\ntitle = "Benchmark"\nlanguage = "de"\n')
     with open(os.path.join(path, "src", "SUMMARY.md"), "w", encoding="utf-8") as s:
         s.write("# Inhalt\n\n")
-        for slug, title, body in chapters:
+        for slug, title, body, *_ in chapters:
             s.write(f"- [{title}]({slug}.md)\n")
             open(os.path.join(path, "src", slug + ".md"), "w", encoding="utf-8").write(f"# {title}\n\n{body}")
 
@@ -57,7 +67,7 @@ def make_hugo(path, chapters):
     page = '<!doctype html><html lang="de"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>{{ partialCached "nav.html" . }}<main><h1>{{ .Title }}</h1>{{ .Content }}</main></body></html>'
     for kind in ("single", "list"):
         open(os.path.join(path, "layouts", "_default", kind + ".html"), "w").write(page)
-    for n, (slug, title, body) in enumerate(chapters):
+    for n, (slug, title, body, *_) in enumerate(chapters):
         open(os.path.join(path, "content", "k", slug + ".md"), "w", encoding="utf-8").write(
             f'---\ntitle: "{title}"\nweight: {n + 1}\n---\n\n{body}')
 
@@ -71,7 +81,7 @@ def make_zola(path, chapters):
     open(os.path.join(path, "templates", "page.html"), "w").write(page)
     open(os.path.join(path, "templates", "section.html"), "w").write('<!doctype html><html><body>{% for p in section.pages %}<a href="{{ p.permalink }}">{{ p.title }}</a>{% endfor %}</body></html>')
     open(os.path.join(path, "templates", "index.html"), "w").write("<!doctype html><html><body>Start</body></html>")
-    for n, (slug, title, body) in enumerate(chapters):
+    for n, (slug, title, body, *_) in enumerate(chapters):
         open(os.path.join(path, "content", "k", slug + ".md"), "w", encoding="utf-8").write(
             f'+++\ntitle = "{title}"\nweight = {n + 1}\n+++\n\n{body}')
 
@@ -79,10 +89,9 @@ def make_zola(path, chapters):
 def tools(tmp, book):
     """The tools found, each as (name, source folder, build command, output folder, serve command, chapter URL path)."""
     chapters = chapters_of(book)
-    mid = chapters[len(chapters) // 2][0]
+    mid, _, _, mid_file, mid_url = chapters[len(chapters) // 2]
     found = [("handbook", book, [BIN, "build", book, "--out", os.path.join(tmp, "out-handbook")], os.path.join(tmp, "out-handbook"),
-              lambda port: [BIN, "serve", book, "--port", str(port)], f"/{mid}/",
-              os.path.join(book, "content", "chapters", mid + ".md"))]
+              lambda port: [BIN, "serve", book, "--port", str(port)], mid_url, mid_file)]
     if shutil.which("mdbook"):
         src = os.path.join(tmp, "mdbook")
         make_mdbook(src, chapters)
@@ -180,11 +189,20 @@ def client_bytes(name, out, url_path):
         total += gz(local)
     search = 0
     if name == "handbook":
-        search = sum(gz(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(out, "search")) for f in fs if f.startswith(("meta", "a")))
-        search = search or gz(os.path.join(out, "search-index.json"))
+        site = search_size.Site(out)
+        search = site.bytes(site.first_search("Arbeitgeber"))
     elif name == "mdBook":
         search = sum(gz(os.path.join(out, f)) for f in os.listdir(out) if f.startswith("searchindex") and f.endswith(".js"))
     return total, search
+
+
+def handbook_pages(out, url_path, visit):
+    """handbook only: (first visit of a chapter including what the service worker precaches,
+    start page) in bytes gzip."""
+    sw = open(os.path.join(out, "sw.js"), encoding="utf-8").read()
+    precache = json.loads(re.search(r"const FILES = (\[.*?\]);", sw).group(1))
+    local = [os.path.join(out, u.lstrip("/"), "index.html") if u.endswith("/") else os.path.join(out, u.lstrip("/")) for u in precache]
+    return visit + gz(os.path.join(out, "sw.js")) + sum(gz(p) for p in set(local)), gz(os.path.join(out, "index.html"))
 
 
 def main():
@@ -192,6 +210,8 @@ def main():
     ap.add_argument("--sizes", default="100,1000")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--saves", type=int, default=5)
+    ap.add_argument("--parts", type=int, default=100,
+                    help="from 1,000 chapters on, handbook's book comes in parts of this many (0: flat)")
     args = ap.parse_args()
     print(f"date: {time.strftime('%Y-%m-%d')}, machine: {os.cpu_count()} cores")
     print("| chapters | tool | cold build (median) | peak memory | ÷ fastest anchor | save → served | first visit (gz) | first search (gz) |")
@@ -200,7 +220,7 @@ def main():
         tmp = tempfile.mkdtemp(prefix="handbook-compare-")
         try:
             book = os.path.join(tmp, "book")
-            synthetic.make_book(book, n)
+            synthetic.make_book(book, n, per_part=args.parts if n >= 1000 else 0)
             found = tools(tmp, book)
             times = {t[0]: [] for t in found}
             for _ in range(args.runs):  # interleaved: every tool once per round
@@ -210,6 +230,7 @@ def main():
             medians = {k: statistics.median(v) for k, v in times.items()}
             anchors = [v for k, v in medians.items() if k != "handbook"]
             fastest = min(anchors) if anchors else None
+            extra = None
             for name, _, cmd, out, serve, url_path, source in found:
                 memory = peak_memory(cmd)
                 served = save_to_served(serve, url_path, source, args.saves) if args.saves else None
@@ -217,6 +238,10 @@ def main():
                 ratio = f"{medians[name] / fastest:.2f}" if fastest else "–"
                 served_s = f"{served * 1000:.0f} ms" if served else "–"
                 print(f"| {n:,} | {name} | {medians[name]:.2f} s | {memory:.0f} MiB | {ratio} | {served_s} | {visit / 1024:.1f} KB | {search / 1024:.1f} KB |", flush=True)
+                if name == "handbook":
+                    extra = handbook_pages(out, url_path, visit)
+            if extra:
+                print(f"|  | handbook: first visit incl. the service worker's precache {extra[0] / 1024:.0f} KB gz, start page {extra[1] / 1024:.1f} KB gz |||||||", flush=True)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
 

@@ -219,6 +219,8 @@ pub(crate) struct PartPage<'a> {
     #[serde(flatten)]
     pub meta: PageMeta<'a>,
     pub number: &'a str,
+    /// Its address (its chapters' addresses start with it).
+    pub url: &'a str,
     /// The intro (`_teil.md`), drawn.
     pub content: String,
     /// Its print page.

@@ -530,6 +530,7 @@ impl Renderer<'_> {
                     canonical: self.canonical(&page.url),
                 },
                 number: &page.number,
+                url: &page.url,
                 content: self.content(&page.md, self.proven.part(chapters, k))?,
                 print_url: format!(
                     "{}{}",

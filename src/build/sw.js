@@ -16,7 +16,8 @@ const PREFIX = "handbook:" + BASE + ":";
 const CACHE = PREFIX + VERSION;
 // Pages the reader opened (beyond the budget), kept across builds and refreshed when opened.
 const PAGES = PREFIX + "pages";
-// What the reader chose to keep ("all" or "pages") and the build it was completed for.
+// What the reader chose to keep ("all", "pages" or "part" with the addresses the part's files
+// start with) and the build it was completed for.
 const CHOICE = PREFIX + "choice";
 const CHOICE_KEY = BASE + "offline-choice";
 const LIST = BASE + "offline.json";
@@ -140,8 +141,9 @@ self.addEventListener("fetch", (event) => {
 });
 
 // ---------------------------------------------------------------- keeping the book
-// The page asks with a message and a port: "state", "all", "pages", "none" or "sync" (sent on
-// every page, so keeping goes on after a new build or a lost connection).
+// The page asks with a message and a port: "state", "all", "pages", "part" (with `files`: the
+// addresses its files start with), "none" or "sync" (sent on every page, so keeping goes on
+// after a new build or a lost connection).
 self.addEventListener("message", (event) => {
   const ask = event.data && event.data.offline;
   const port = event.ports && event.ports[0];
@@ -149,6 +151,10 @@ self.addEventListener("message", (event) => {
   let work = null;
   if (ask === "state") work = state();
   else if (ask === "all" || ask === "pages") work = writeChoice({ choice: ask, done: "" }).then(() => sync(reply));
+  else if (ask === "part") {
+    const files = (event.data.files || []).filter((f) => typeof f === "string" && f.startsWith(BASE) && f.length > BASE.length);
+    if (files.length) work = writeChoice({ choice: ask, files: files, done: "" }).then(() => sync(reply));
+  }
   else if (ask === "none") work = forget().then(() => state());
   else if (ask === "sync") work = sync(null);
   if (work) event.waitUntil(work.then(reply, () => state().then(reply)));
@@ -159,6 +165,7 @@ function state(failed) {
     whole: WHOLE,
     sizes: SIZES,
     kept: choice ? choice.choice : null,
+    part: choice && choice.files ? choice.files[0] : null,
     complete: !!choice && choice.done === VERSION,
     failed: failed || 0,
   }));
@@ -172,8 +179,11 @@ function sync(report) {
     return Promise.all([caches.open(CACHE), fetch(LIST, { cache: "no-cache" }).then((r) => r.json()), olderLists()])
       .then(([cache, list, older]) => {
         if (list.v !== VERSION) return state(); // a newer build is out: its worker keeps it
-        // The chapters alone: without the search index and the print page.
-        const files = list.files.filter((f) => choice.choice === "all" || !f[3]);
+        // The chapters alone: without the search index and the print page; a part: its pages
+        // and its print page.
+        const wanted = (f) => choice.choice === "all" ||
+          (choice.choice === "part" ? choice.files.some((start) => f[0].startsWith(start)) : !f[3]);
+        const files = list.files.filter(wanted);
         const total = files.reduce((sum, f) => sum + f[1], 0);
         let next = 0, bytes = 0, failed = 0, reported = 0;
         const one = (f) => cache.match(f[0]).then((hit) => hit || copy(older, f).then((r) => r
@@ -194,8 +204,8 @@ function sync(report) {
         return Promise.all([worker(), worker(), worker(), worker()])
           .then(() => cache.put(LIST, new Response(JSON.stringify(list))))
           .then(readChoice)
-          .then((now) => failed || !now || now.choice !== choice.choice ? null
-            : writeChoice({ choice: choice.choice, done: VERSION })
+          .then((now) => failed || !now || JSON.stringify(now.files) !== JSON.stringify(choice.files) || now.choice !== choice.choice ? null
+            : writeChoice(Object.assign({}, choice, { done: VERSION }))
               .then(olderCaches).then((old) => Promise.all(old.map((k) => caches.delete(k)))))
           .then(() => state(failed));
       });

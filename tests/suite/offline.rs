@@ -69,8 +69,9 @@ impl Text {
     }
 }
 
-/// A handbook of `n` chapters of about 950 words, every tenth with a checklist.
-fn large_book(n: usize) -> Book {
+/// A handbook of `n` chapters of about 950 words, every tenth with a checklist; with
+/// `per_part`, in parts (folders `t001`, …) of that many chapters.
+fn large_book(n: usize, per_part: usize) -> Book {
     let book = Book {
         dir: tempfile::tempdir().expect("temp dir"),
     };
@@ -104,7 +105,24 @@ fn large_book(n: usize) -> Book {
         if i % 10 == 0 {
             md.push_str(&format!("{{{{ checklist liste{} }}}}\n", i / 10 % 20));
         }
-        book.write(&format!("content/chapters/k{i:05}.md"), &md);
+        let folder = match (i - 1).checked_div(per_part) {
+            None => String::new(),
+            Some(before) => {
+                let part = before + 1;
+                if (i - 1) % per_part == 0 {
+                    book.write(
+                        &format!("content/chapters/t{part:03}/_teil.md"),
+                        &format!(
+                            "---\ntitle: Teil über {}\n---\n\n{}\n",
+                            t.word(),
+                            t.sentence(9)
+                        ),
+                    );
+                }
+                format!("t{part:03}/")
+            }
+        };
+        book.write(&format!("content/chapters/{folder}k{i:05}.md"), &md);
     }
     for c in 0..20 {
         let mut yaml = format!("kind: checklist\ntitle: Checkliste {c}\nphases:\n");
@@ -167,7 +185,7 @@ fn first_visit(files: &BTreeMap<String, Vec<u8>>, page: &str) -> usize {
 
 #[test]
 fn a_large_handbook_precaches_its_shell_and_keeps_what_the_reader_opens() {
-    let book = large_book(1000);
+    let book = large_book(1000, 0);
     build(&book);
     let public = book.path().join("public");
     let files = snapshot(&public);
@@ -259,6 +277,51 @@ fn a_large_handbook_precaches_its_shell_and_keeps_what_the_reader_opens() {
     assert!(
         s.text("h1").starts_with("Kapitel 501 "),
         "a kept chapter offline"
+    );
+}
+
+#[test]
+fn a_part_is_kept_offline_from_its_page() {
+    if !browser::available() {
+        return;
+    }
+    let book = large_book(1000, 100);
+    build(&book);
+    let public = book.path().join("public");
+    let server = StaticServer::start(public.clone());
+    let port = server.port;
+    let url = |p: &str| format!("http://127.0.0.1:{port}{p}");
+    let driver = Driver::start();
+    let s = driver.session(Options::js());
+    s.goto(&url("/t003/"));
+    worker_ready(&s);
+    s.goto(&url("/t003/"));
+    s.wait_until(
+        "the part's page offers to keep it",
+        "const b = document.querySelector('[data-offline=part]'); return !!b && !b.hidden && !b.disabled && !b.closest('.offline-keep').hidden",
+    );
+    s.click("[data-offline=part]");
+    s.wait_until_for(
+        "the part is kept",
+        "return document.querySelector('.offline-status').textContent === 'Dieser Teil ist auf diesem Gerät offline gespeichert.'",
+        std::time::Duration::from_secs(120),
+    );
+    browser::stop(server);
+    s.goto(&url("/t003/k00251/"));
+    assert!(
+        s.text("h1").starts_with("Kapitel 251 "),
+        "a chapter of the kept part, never opened, offline"
+    );
+    s.goto(&url("/drucken/t003/"));
+    assert!(
+        s.text("body").contains("Kapitel 299 "),
+        "the part's print page offline"
+    );
+    s.goto(&url("/t004/k00351/"));
+    assert_eq!(
+        s.text("h1"),
+        "Diese Seite ist offline nicht gespeichert",
+        "a chapter of another part stays unkept"
     );
 }
 

@@ -173,32 +173,43 @@
   }
 
   // A question to the service worker; `progress` hears its reports on the way.
-  function askWorker(sw, what, progress) {
+  function askWorker(sw, what, progress, files) {
     return new Promise(function (resolve) {
       const channel = new MessageChannel();
       channel.port1.onmessage = function (e) {
         if (e.data && e.data.progress) { if (progress) progress(e.data); } else resolve(e.data);
       };
-      sw.postMessage({ offline: what }, [channel.port2]);
+      sw.postMessage({ offline: what, files: files }, [channel.port2]);
     });
   }
 
+  // The buttons of a keep box: the whole book or its chapters (start page), a part (the part's
+  // page, whose button names the addresses its files start with), and letting go.
   function keepControl(box, sw, state) {
     const status = box.querySelector(".offline-status");
     const buttons = all("[data-offline]", box);
     const size = function (bytes) { return (bytes / 1048576).toLocaleString("de-DE", { maximumFractionDigits: 1 }) + " MB"; };
     const label = { all: "Ganzes Handbuch offline speichern", pages: "Nur die Kapitel offline speichern" };
+    const filesOf = function (b) { return (b.getAttribute("data-offline-files") || "").split(" ").filter(Boolean); };
+    const partButton = box.querySelector("[data-offline=part]");
+    const thisPart = partButton ? filesOf(partButton)[0] : null;
+    const keeps = function (now, what) { return now.kept === what && (what !== "part" || now.part === thisPart); };
     const show = function (now) {
       buttons.forEach(function (b) {
         const what = b.getAttribute("data-offline");
         b.disabled = false;
-        b.hidden = what === "none" ? !now.kept : now.kept === what && now.complete;
+        b.hidden = what === "none" ? !now.kept : keeps(now, what) && now.complete;
         if (label[what]) b.textContent = label[what] + " (" + size(now.sizes[what]) + ")";
       });
+      const whole = now.kept === "all" ? "Das ganze Handbuch ist auf diesem Gerät offline gespeichert."
+        : now.kept === "pages" ? "Alle Kapitel sind auf diesem Gerät offline gespeichert."
+          : now.part === thisPart ? "Dieser Teil ist auf diesem Gerät offline gespeichert."
+            : thisPart ? "Ein anderer Teil ist auf diesem Gerät offline gespeichert; speichern Sie diesen, ersetzt er ihn."
+              : "Ein Teil des Handbuchs ist auf diesem Gerät offline gespeichert.";
       status.textContent = now.failed ? "Nicht alles ließ sich speichern. Versuchen Sie es mit Verbindung noch einmal."
-        : !now.kept ? "Geöffnete Seiten bleiben auf diesem Gerät offline lesbar. Wenn Sie ohne Verbindung arbeiten, speichern Sie vorher das Handbuch."
+        : !now.kept ? "Geöffnete Seiten bleiben auf diesem Gerät offline lesbar. Wenn Sie ohne Verbindung arbeiten, speichern Sie vorher " + (thisPart ? "diesen Teil." : "das Handbuch.")
           : !now.complete ? "Das Speichern geht weiter, sobald eine Seite des Handbuchs mit Verbindung geöffnet ist."
-            : now.kept === "all" ? "Das ganze Handbuch ist auf diesem Gerät offline gespeichert." : "Alle Kapitel sind auf diesem Gerät offline gespeichert.";
+            : whole;
     };
     show(state);
     box.hidden = false;
@@ -211,7 +222,7 @@
       status.textContent = what === "none" ? "Wird gelöscht …" : "Wird gespeichert …";
       askWorker(sw, what, function (p) {
         status.textContent = "Wird gespeichert: " + Math.min(100, Math.round(100 * p.bytes / Math.max(1, p.total))) + " %";
-      }).then(show);
+      }, filesOf(button)).then(show);
     });
   }
 
