@@ -65,7 +65,7 @@ pub(crate) struct ChapterOutput {
     pub print: String,
     /// Its part of its part's print page.
     pub part_print: Option<String>,
-    pub search: Vec<crate::build::search::Entry>,
+    pub search: Arc<Vec<crate::build::search::Entry>>,
 }
 
 /// A parsed front matter with its warnings (or its errors).

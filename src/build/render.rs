@@ -30,6 +30,9 @@ use std::sync::Arc;
 pub struct Summary {
     pub pages: usize,
     pub search_bytes: usize,
+    /// In the preview: the search files, written when first asked for (a save then waits for
+    /// its page only, not for the index of every chapter).
+    pub search: Option<Arc<search::Deferred>>,
 }
 
 /// How many chapters the sidebar lists at most; longer handbooks show a window around the
@@ -78,6 +81,7 @@ pub(crate) fn render_with(
         print: PrintTargets::new(site),
         memo: memo.map(|(m, sources)| (m, chapters_context(site, sources))),
         first_chunk: search_data.len(),
+        defer_search: mode == Mode::Preview,
     };
     let mut out = Out {
         sink,
@@ -243,6 +247,8 @@ struct Renderer<'a> {
     memo: Option<(&'a Memo, String)>,
     /// The search chunk of the first chapter (the data lists' chunks come before).
     first_chunk: usize,
+    /// The preview's: the search files are written when first asked for.
+    defer_search: bool,
 }
 
 /// A chapter rendered once: its page, its part of the print page, its search entries.
@@ -256,6 +262,8 @@ struct Run {
     /// Its pieces of the parts' print pages: (part, piece), in order.
     part_prints: Vec<(usize, Part)>,
     search: search::Collector,
+    /// The chapters' search entries, when the search files are written later.
+    deferred: Vec<Arc<Vec<search::Entry>>>,
 }
 
 impl Renderer<'_> {
@@ -396,7 +404,7 @@ impl Renderer<'_> {
             page: Arc::new(page),
             print,
             part_print,
-            search,
+            search: Arc::new(search),
         })
     }
 
@@ -602,6 +610,7 @@ impl Renderer<'_> {
         let mut part_prints = Vec::new();
         let mut part_print: Option<(usize, PartWriter<'_>)> = None;
         let mut search = search::Collector::default();
+        let mut deferred = Vec::new();
         let mut written = Vec::new();
         for i in span {
             let c = self.remembered_chapter(i, files)?;
@@ -627,7 +636,11 @@ impl Renderer<'_> {
                     writer.push(html)?;
                 }
             }
-            search.chunk(sink, self.first_chunk + i, &c.search)?;
+            if self.defer_search {
+                deferred.push(Arc::clone(&c.search));
+            } else {
+                search.chunk(sink, self.first_chunk + i, &c.search)?;
+            }
         }
         if let Some((done, writer)) = part_print {
             part_prints.push((done, writer.finish()?));
@@ -638,6 +651,7 @@ impl Renderer<'_> {
             print: print.finish()?,
             part_prints,
             search,
+            deferred,
         })
     }
 
@@ -655,6 +669,7 @@ impl Renderer<'_> {
         let mut print_bytes = 0;
         let mut part_pieces: Vec<Vec<Part>> = frames.parts.iter().map(|_| Vec::new()).collect();
         let mut search_runs = Vec::with_capacity(runs.len());
+        let mut deferred = Vec::with_capacity(runs.len());
         for run in runs {
             out.written.extend(run.written);
             out.summary.pages += run.pages;
@@ -667,6 +682,7 @@ impl Renderer<'_> {
                 part_pieces[k].push(piece);
             }
             search_runs.push(run.search);
+            deferred.push(run.deferred);
         }
         let last = frames.whole.last().cloned().unwrap_or_default();
         print_hash.update(last.as_bytes());
@@ -681,6 +697,13 @@ impl Renderer<'_> {
         for (k, pieces) in part_pieces.into_iter().enumerate() {
             let path = format!("{}index.html", print::path(Some(&self.site.parts[k].page)));
             out.assembled_from(&path, pieces, &frames.parts[k])?;
+        }
+        if self.defer_search {
+            out.summary.search = Some(Arc::new(search::Deferred::new(
+                search_data,
+                deferred.into_iter().flatten().collect(),
+            )));
+            return Ok(());
         }
         let search = search::write(out.sink, search_data, search_runs)?;
         out.summary.search_bytes = search.bytes;

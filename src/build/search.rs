@@ -19,4 +19,4 @@ mod triples;
 mod words;
 
 pub use entries::{Entry, chapter_docs, data_docs};
-pub use index::{Collector, DataChunks, MANIFEST, Written, write};
+pub use index::{Collector, DataChunks, Deferred, MANIFEST, Written, write};

@@ -172,8 +172,11 @@ impl Builder {
             .filter(|d| d.is_error())
             .map(|d| d.render(lang))
             .collect();
-        let files = report.ok().then(|| sink.into_files());
-        self.state.publish(files, errors, lang);
+        let search = report.summary.as_ref().and_then(|s| s.search.clone());
+        let site = report
+            .ok()
+            .then(|| server::Site::new(sink.into_files(), search));
+        self.state.publish(site, errors, lang);
         report
     }
 }

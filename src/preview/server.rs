@@ -1,10 +1,12 @@
 //! The preview's HTTP side: the last good site from memory with the production headers, the
 //! live-reload script put into every page, and a long-poll that tells pages about new builds.
 
+use crate::build::search::Deferred;
+use crate::build::sink::MemorySink;
 use crate::i18n::{Lang, Msg};
 use crate::preview::routes::{Route, allowed_host, content_type, route};
 use std::collections::HashMap;
-use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::sync::{Arc, Condvar, Mutex, OnceLock, RwLock};
 use std::time::{Duration, Instant};
 use tiny_http::{Header, Method, Request, Response, StatusCode};
 
@@ -19,6 +21,43 @@ const POLL_WAIT: Duration = Duration::from_secs(25);
 
 pub(crate) type Files = HashMap<String, Arc<Vec<u8>>>;
 
+/// A good build as served: its files, and its search files, written when first asked for.
+#[derive(Default)]
+pub(crate) struct Site {
+    files: Files,
+    search: Option<Arc<Deferred>>,
+    search_files: OnceLock<Files>,
+}
+
+impl Site {
+    pub(crate) fn new(files: Files, search: Option<Arc<Deferred>>) -> Site {
+        Site {
+            files,
+            search,
+            search_files: OnceLock::new(),
+        }
+    }
+
+    /// A file of the site; the search files are written on the first request for one.
+    fn get(&self, file: &str) -> Option<&Arc<Vec<u8>>> {
+        self.files.get(file).or_else(|| {
+            let search = self
+                .search
+                .as_ref()
+                .filter(|_| file.starts_with("search/"))?;
+            self.search_files
+                .get_or_init(|| {
+                    let sink = MemorySink::default();
+                    match search.write(&sink) {
+                        Ok(_) => sink.into_files(),
+                        Err(_) => Files::new(),
+                    }
+                })
+                .get(file)
+        })
+    }
+}
+
 /// The outcome of the last build, as pages are told about it.
 #[derive(Default)]
 struct Status {
@@ -31,18 +70,18 @@ struct Status {
 #[derive(Default)]
 pub(crate) struct State {
     /// The last good site; a failed build leaves it as it is.
-    files: RwLock<Arc<Files>>,
+    site: RwLock<Arc<Site>>,
     status: Mutex<Status>,
     changed: Condvar,
 }
 
 impl State {
     /// A build finished: its files (when it succeeded) and its errors, in `lang`.
-    pub(crate) fn publish(&self, files: Option<Files>, errors: Vec<String>, lang: Lang) {
-        if let Some(files) = files
-            && let Ok(mut f) = self.files.write()
+    pub(crate) fn publish(&self, site: Option<Site>, errors: Vec<String>, lang: Lang) {
+        if let Some(site) = site
+            && let Ok(mut s) = self.site.write()
         {
-            *f = Arc::new(files);
+            *s = Arc::new(site);
         }
         if let Ok(mut s) = self.status.lock() {
             s.generation += 1;
@@ -54,7 +93,10 @@ impl State {
 
     /// Has any build succeeded?
     pub(crate) fn has_site(&self) -> bool {
-        self.files.read().map(|f| !f.is_empty()).unwrap_or(false)
+        self.site
+            .read()
+            .map(|s| !s.files.is_empty())
+            .unwrap_or(false)
     }
 }
 
@@ -148,11 +190,11 @@ impl Handler {
     }
 
     fn file(&self, url: &str) -> Reply {
-        let files = self
+        let site = self
             .state
-            .files
+            .site
             .read()
-            .map(|f| Arc::clone(&f))
+            .map(|s| Arc::clone(&s))
             .unwrap_or_default();
         let file = match route(url) {
             Route::Forbidden => {
@@ -160,10 +202,10 @@ impl Handler {
             }
             Route::File(f) => f,
         };
-        if let Some(bytes) = files.get(&file) {
+        if let Some(bytes) = site.get(&file) {
             return self.response(200, content_type(&file), page(&file, bytes), url);
         }
-        if files.contains_key(&format!("{file}/index.html")) {
+        if site.files.contains_key(&format!("{file}/index.html")) {
             let path = url.split('?').next().unwrap_or("/");
             let mut r = self.response(301, content_type("x.txt"), Vec::new(), url);
             if let Some(h) = header("Location", &format!("{path}/")) {
@@ -171,10 +213,11 @@ impl Handler {
             }
             return r;
         }
-        if files.is_empty() {
+        if site.files.is_empty() {
             return self.no_site_yet(url);
         }
-        let body = files
+        let body = site
+            .files
             .get("404.html")
             .map(|b| page("404.html", b))
             .unwrap_or_else(|| b"404 Not Found".to_vec());

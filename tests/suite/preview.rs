@@ -19,7 +19,11 @@ impl Rng {
     }
 }
 
-fn site(sink: MemorySink) -> BTreeMap<String, Vec<u8>> {
+/// The files of a build, with the search files the preview writes when first asked for.
+fn site(sink: MemorySink, report: &handbook::Report) -> BTreeMap<String, Vec<u8>> {
+    if let Some(search) = report.summary.as_ref().and_then(|s| s.search.as_ref()) {
+        search.write(&sink).expect("search files");
+    }
     sink.into_files()
         .into_iter()
         .map(|(k, v)| (k, v.to_vec()))
@@ -206,7 +210,10 @@ fn remembered_builds_equal_fresh_builds_after_random_edits() {
         }
         if r1.ok() {
             good += 1;
-            let (a, b) = (site(remembered), site(fresh));
+            let (a, b) = (site(remembered, &r1), site(fresh, &r2));
+            if good % 10 == 1 {
+                same_search_as_published(&opts, &a, step);
+            }
             assert_eq!(
                 a.keys().collect::<Vec<_>>(),
                 b.keys().collect::<Vec<_>>(),
@@ -233,4 +240,40 @@ fn remembered_builds_equal_fresh_builds_after_random_edits() {
         }
     }
     assert!(good > 30, "only {good} builds succeeded");
+}
+
+/// The search files the preview writes when first asked for are those a published build writes.
+fn same_search_as_published(
+    opts: &handbook::Options,
+    preview: &BTreeMap<String, Vec<u8>>,
+    step: usize,
+) {
+    let mut publish = opts.clone();
+    publish.mode = handbook::Mode::Publish;
+    let sink = MemorySink::default();
+    assert!(handbook::run(&publish, &sink).ok(), "step {step}: publish");
+    let published = sink.into_files();
+    let search: Vec<&String> = preview
+        .keys()
+        .filter(|p| p.starts_with("search/"))
+        .collect();
+    assert!(
+        search.len() > 3,
+        "step {step}: the preview writes search files"
+    );
+    for path in search {
+        assert_eq!(
+            Some(&preview[path]),
+            published.get(path).map(|b| &**b),
+            "step {step}: {path}"
+        );
+    }
+    assert_eq!(
+        published
+            .keys()
+            .filter(|p| p.starts_with("search/"))
+            .count(),
+        preview.keys().filter(|p| p.starts_with("search/")).count(),
+        "step {step}: as many search files"
+    );
 }

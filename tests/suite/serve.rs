@@ -35,6 +35,14 @@ fn serves_pages_with_the_production_headers_and_no_caching() {
     assert!(resp.contains("Content-Type: text/html; charset=utf-8\r\n"));
     assert!(resp.contains("<h1>"));
 
+    // The search files, written when first asked for: the manifest and a chunk it counts.
+    let (code, manifest) = raw_get(serve.port, "GET", "/search/index.json");
+    assert_eq!(code, 200, "{manifest}");
+    assert!(manifest.contains("\"c\":["), "{manifest}");
+    let (code, chunk) = raw_get(serve.port, "GET", "/search/c/0.json");
+    assert_eq!(code, 200, "{chunk}");
+    assert!(chunk.contains("[["), "{chunk}");
+
     let (code, head) = raw_get(serve.port, "HEAD", "/einleitung/");
     assert_eq!(code, 200);
     assert!(!head.contains("<h1>"), "HEAD has no body");

@@ -45,6 +45,7 @@ impl Written {
 }
 
 /// The data lists' entries, in chunks; they come first in the index.
+#[derive(Debug, Clone)]
 pub struct DataChunks(Vec<Vec<Entry>>);
 
 impl DataChunks {
@@ -234,4 +235,28 @@ fn shared_addresses(addresses: Vec<(u32, String, String)>) -> Vec<Vec<(u32, Stri
         .collect();
     shared.sort_unstable();
     shared
+}
+
+/// The search files' inputs, kept to write them later (the preview writes them when a reader
+/// first searches after a save): the data chunks and each chapter's entries, in order.
+#[derive(Debug)]
+pub struct Deferred {
+    data: DataChunks,
+    chapters: Vec<std::sync::Arc<Vec<Entry>>>,
+}
+
+impl Deferred {
+    pub fn new(data: DataChunks, chapters: Vec<std::sync::Arc<Vec<Entry>>>) -> Deferred {
+        Deferred { data, chapters }
+    }
+
+    /// Writes the search files as a build writes them.
+    pub fn write(&self, sink: &dyn Sink) -> Result<Written, Diagnostic> {
+        let first_chunk = self.data.len();
+        let mut run = Collector::default();
+        for (i, entries) in self.chapters.iter().enumerate() {
+            run.chunk(sink, first_chunk + i, entries)?;
+        }
+        write(sink, self.data.clone(), vec![run])
+    }
 }
