@@ -7,7 +7,7 @@ chapter's URL until the page holds the new sentence. Prints the median and slowe
 beside the time of a full build of the same book (`handbook check`), which is what every save
 cost before the preview remembered unchanged chapters.
 
-    cargo build --release && python3 benches/preview.py [--sizes 100,1000,10000] [--saves 15]
+    cargo build --release && python3 benches/preview.py [--sizes 100,1000,10000] [--saves 15] [--parts 100]
 """
 import argparse, os, shutil, socket, statistics, subprocess, sys, tempfile, time, urllib.request
 
@@ -31,11 +31,11 @@ def get(url):
         return ""
 
 
-def measure(n, saves):
+def measure(n, saves, per_part):
     tmp = tempfile.mkdtemp(prefix="handbook-preview-")
     try:
         book = os.path.join(tmp, "book")
-        synthetic.make_book(book, n)
+        synthetic.make_book(book, n, per_part=per_part)
         started = time.perf_counter()
         subprocess.run([BIN, "check", book], check=True, capture_output=True)
         full = time.perf_counter() - started
@@ -43,8 +43,9 @@ def measure(n, saves):
         server = subprocess.Popen([BIN, "serve", book, "--port", str(port)],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            chapter = os.path.join(book, "content", "chapters", f"k{n // 2:05d}.md")
-            url = f"http://127.0.0.1:{port}/k{n // 2:05d}/"
+            folder = f"t{(n // 2 - 1) // per_part + 1:03d}" if per_part else ""
+            chapter = os.path.join(book, "content", "chapters", folder, f"k{n // 2:05d}.md")
+            url = f"http://127.0.0.1:{port}/{folder + '/' if folder else ''}k{n // 2:05d}/"
             deadline = time.time() + 120
             while "</html>" not in get(url):
                 if time.time() > deadline:
@@ -75,11 +76,12 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="100,1000,10000")
     ap.add_argument("--saves", type=int, default=15)
+    ap.add_argument("--parts", type=int, default=0, help="chapters per part (0: no parts)")
     args = ap.parse_args()
     print("| chapters | save -> served (median) | slowest | full rebuild (check) |")
     print("|---:|---:|---:|---:|")
     for n in [int(s) for s in args.sizes.split(",")]:
-        full, times = measure(n, args.saves)
+        full, times = measure(n, args.saves, args.parts)
         print(f"| {n:,} | {statistics.median(times) * 1000:.0f} ms | {max(times) * 1000:.0f} ms | {full * 1000:.0f} ms |", flush=True)
 
 
