@@ -8,11 +8,14 @@ beside the time of a full build of the same book (`handbook check`), which is wh
 cost before the preview remembered unchanged chapters.
 
     cargo build --release && python3 benches/preview.py [--sizes 100,1000,10000] [--saves 15] [--parts 100]
+
+HANDBOOK_BIN=path/to/an/older/handbook runs another binary on the same books (before/after).
 """
 import argparse, os, shutil, socket, statistics, subprocess, sys, tempfile, time, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target", "release", "handbook")
+# Another binary (an older release, to compare) with HANDBOOK_BIN.
+BIN = os.environ.get("HANDBOOK_BIN") or os.path.join(ROOT, "target", "release", "handbook")
 sys.path.insert(0, os.path.join(ROOT, "benches"))
 import build as synthetic  # noqa: E402  (the same book generator)
 

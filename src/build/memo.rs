@@ -75,9 +75,11 @@ pub(crate) type FrontResult =
 /// Everything remembered.
 pub struct Memo {
     pub(crate) fronts: Table<SourceKey, FrontResult>,
-    pub(crate) metadata: Table<SourceKey, crate::model::markdown::Rendered>,
+    pub(crate) metadata: Table<SourceKey, Arc<crate::model::markdown::Rendered>>,
     /// (chapter number, text hash, hash of everything else a chapter page is made of).
     pub(crate) chapters: Table<(usize, String, String), Arc<ChapterOutput>>,
+    /// The print pages' frames, by the hash of everything besides the chapters' texts.
+    pub(crate) frames: Table<String, Arc<crate::build::print::Frames>>,
     /// The hash each chapter file had when it was last read.
     read: Mutex<HashMap<PathBuf, String>>,
     /// The files changed since the last build, as the watcher reported them; `None` when that
@@ -91,6 +93,7 @@ impl Memo {
             fronts: Table::new(),
             metadata: Table::new(),
             chapters: Table::new(),
+            frames: Table::new(),
             read: Mutex::default(),
             changed: Mutex::new(None),
         }
@@ -127,6 +130,7 @@ impl Memo {
         self.fronts.rotate();
         self.metadata.rotate();
         self.chapters.rotate();
+        self.frames.rotate();
         let mut changed = self.changed.lock().unwrap_or_else(PoisonError::into_inner);
         *changed = Some(Vec::new());
     }

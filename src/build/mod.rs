@@ -4,6 +4,7 @@ pub(crate) mod context;
 pub mod embed;
 pub(crate) mod html;
 pub(crate) mod hyphenate;
+pub mod later;
 pub mod load;
 pub mod memo;
 pub(crate) mod offline;

@@ -18,6 +18,7 @@ use crate::model::yaml::Positions;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A chapter's front matter.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
@@ -141,7 +142,7 @@ pub(crate) fn parse_with(
         url: base_path.clone(),
         number: String::new(),
         part: None,
-        md: Rendered::default(),
+        md: Arc::default(),
         text_hash: None,
     });
     out.or_fail(Site {
@@ -456,7 +457,7 @@ fn parts(
                     slug: p.slug,
                     number: p.number.to_string(),
                     part: Some(k),
-                    md,
+                    md: Arc::new(md),
                     text_hash: None,
                 },
                 folder: p.folder,
@@ -483,7 +484,7 @@ fn chapters(
         md
     };
     // With a memo, a chapter read before (same hash) is not read again.
-    let remembered = |p: &Pending| -> Option<Rendered> {
+    let remembered = |p: &Pending| -> Option<Arc<Rendered>> {
         let key = (p.path.clone(), p.hash.clone()?);
         memo?.metadata.get(key)
     };
@@ -493,11 +494,11 @@ fn chapters(
             Some(md) => (md, p.hash.clone()),
             None => {
                 let text = files.text(&p.path)?;
-                let md = metadata(&text);
+                let md = Arc::new(metadata(&text));
                 let hash = memo.map(|memo| {
                     let hash = crate::hash::hash(text.as_bytes());
                     memo.metadata
-                        .put((p.path.clone(), hash.clone()), md.clone());
+                        .put((p.path.clone(), hash.clone()), Arc::clone(&md));
                     hash
                 });
                 (md, hash)
@@ -544,7 +545,7 @@ fn index(
         url: base_path.to_string(),
         number: String::new(),
         part: None,
-        md,
+        md: Arc::new(md),
         text_hash: None,
     };
     Ok((page, warnings))

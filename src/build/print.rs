@@ -77,6 +77,7 @@ impl PrintTargets {
 }
 
 /// Every print page's frame, cut where its chapters go.
+#[derive(Debug)]
 pub(crate) struct Frames {
     /// The whole book's page: `chapters + 1` pieces, or one (the list of parts).
     pub whole: Vec<String>,

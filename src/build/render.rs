@@ -9,6 +9,7 @@ use crate::build::context::{
     PartialContext, SiteView, TocEntry,
 };
 use crate::build::embed::Embed;
+use crate::build::later::{Later, WHOLE_PRINT};
 use crate::build::memo::{ChapterOutput, Memo};
 use crate::build::print::{self, Frames, PrintTargets};
 use crate::build::sink::{Part, PartWriter, Piece, Sink};
@@ -30,9 +31,9 @@ use std::sync::Arc;
 pub struct Summary {
     pub pages: usize,
     pub search_bytes: usize,
-    /// In the preview: the search files, written when first asked for (a save then waits for
-    /// its page only, not for the index of every chapter).
-    pub search: Option<Arc<search::Deferred>>,
+    /// In the preview: the search files and the print pages, written when first asked for (a
+    /// save then waits for its page only, not for files made of every chapter).
+    pub later: Option<Arc<Later>>,
 }
 
 /// How many chapters the sidebar lists at most; longer handbooks show a window around the
@@ -81,7 +82,7 @@ pub(crate) fn render_with(
         print: PrintTargets::new(site),
         memo: memo.map(|(m, sources)| (m, chapters_context(site, sources))),
         first_chunk: search_data.len(),
-        defer_search: mode == Mode::Preview,
+        later: mode == Mode::Preview,
     };
     let mut out = Out {
         sink,
@@ -89,9 +90,9 @@ pub(crate) fn render_with(
         written: Vec::new(),
     };
     out.put("index.html", &r.index()?)?;
-    let frames = print::frames(site, &base, &r.templates, &|url| r.canonical(url))?;
+    let frames = r.frames()?;
     let runs = r.chapters(files, sink, &frames)?;
-    r.assemble(runs, &frames, search_data, &mut out)?;
+    r.assemble(runs, frames, search_data, &mut out)?;
     for (k, part) in site.parts.iter().enumerate() {
         out.put(&format!("{}/index.html", part.page.slug), &r.part(k)?)?;
     }
@@ -247,8 +248,8 @@ struct Renderer<'a> {
     memo: Option<(&'a Memo, String)>,
     /// The search chunk of the first chapter (the data lists' chunks come before).
     first_chunk: usize,
-    /// The preview's: the search files are written when first asked for.
-    defer_search: bool,
+    /// The preview's: the search files and print pages are written when first asked for.
+    later: bool,
 }
 
 /// A chapter rendered once: its page, its part of the print page, its search entries.
@@ -262,8 +263,8 @@ struct Run {
     /// Its pieces of the parts' print pages: (part, piece), in order.
     part_prints: Vec<(usize, Part)>,
     search: search::Collector,
-    /// The chapters' search entries, when the search files are written later.
-    deferred: Vec<Arc<Vec<search::Entry>>>,
+    /// The chapters as rendered, when the files made of every chapter are written later.
+    later: Vec<Arc<Chapter>>,
 }
 
 impl Renderer<'_> {
@@ -610,7 +611,7 @@ impl Renderer<'_> {
         let mut part_prints = Vec::new();
         let mut part_print: Option<(usize, PartWriter<'_>)> = None;
         let mut search = search::Collector::default();
-        let mut deferred = Vec::new();
+        let mut later = Vec::new();
         let mut written = Vec::new();
         for i in span {
             let c = self.remembered_chapter(i, files)?;
@@ -618,6 +619,10 @@ impl Renderer<'_> {
             let path = format!("{}/index.html", page.slug);
             written.push((path.clone(), c.page_hash.clone(), c.page.len()));
             sink.shared(&path, &c.page)?;
+            if self.later {
+                later.push(c);
+                continue;
+            }
             if whole_book {
                 print.push(&frames.whole[i])?;
                 print.push(&c.print)?;
@@ -636,11 +641,7 @@ impl Renderer<'_> {
                     writer.push(html)?;
                 }
             }
-            if self.defer_search {
-                deferred.push(Arc::clone(&c.search));
-            } else {
-                search.chunk(sink, self.first_chunk + i, &c.search)?;
-            }
+            search.chunk(sink, self.first_chunk + i, &c.search)?;
         }
         if let Some((done, writer)) = part_print {
             part_prints.push((done, writer.finish()?));
@@ -651,7 +652,7 @@ impl Renderer<'_> {
             print: print.finish()?,
             part_prints,
             search,
-            deferred,
+            later,
         })
     }
 
@@ -659,17 +660,28 @@ impl Renderer<'_> {
     fn assemble(
         &self,
         runs: Vec<Run>,
-        frames: &Frames,
+        frames: Arc<Frames>,
         search_data: search::DataChunks,
         out: &mut Out<'_>,
     ) -> Result<(), Diagnostics> {
+        if self.later {
+            let chapters = runs.into_iter().flat_map(|run| {
+                out.written.extend(run.written);
+                out.summary.pages += run.pages;
+                run.later
+            });
+            let chapters = chapters.collect();
+            let later = Later::new(search_data, frames, chapters, self.print_pages());
+            out.summary.pages += later.pages();
+            out.summary.later = Some(Arc::new(later));
+            return Ok(());
+        }
         let whole_book = frames.whole.len() > 1;
         let mut print_pieces = Vec::new();
         let mut print_hash = Hasher::default();
         let mut print_bytes = 0;
         let mut part_pieces: Vec<Vec<Part>> = frames.parts.iter().map(|_| Vec::new()).collect();
         let mut search_runs = Vec::with_capacity(runs.len());
-        let mut deferred = Vec::with_capacity(runs.len());
         for run in runs {
             out.written.extend(run.written);
             out.summary.pages += run.pages;
@@ -682,33 +694,55 @@ impl Renderer<'_> {
                 part_pieces[k].push(piece);
             }
             search_runs.push(run.search);
-            deferred.push(run.deferred);
         }
         let last = frames.whole.last().cloned().unwrap_or_default();
         print_hash.update(last.as_bytes());
         print_bytes += last.len();
         print_pieces.push(Piece::Text(last));
         out.assembled(
-            "drucken/index.html",
+            WHOLE_PRINT,
             &print_pieces,
             (print_hash.finish(), print_bytes),
         )?;
         out.summary.pages += 1;
-        for (k, pieces) in part_pieces.into_iter().enumerate() {
-            let path = format!("{}index.html", print::path(Some(&self.site.parts[k].page)));
+        let pages = self.print_pages().into_iter().zip(part_pieces);
+        for (k, ((path, _), pieces)) in pages.enumerate() {
             out.assembled_from(&path, pieces, &frames.parts[k])?;
-        }
-        if self.defer_search {
-            out.summary.search = Some(Arc::new(search::Deferred::new(
-                search_data,
-                deferred.into_iter().flatten().collect(),
-            )));
-            return Ok(());
         }
         let search = search::write(out.sink, search_data, search_runs)?;
         out.summary.search_bytes = search.bytes;
         out.written.extend(search.files);
         Ok(())
+    }
+
+    /// The print pages' frames, as made before when nothing they show changed.
+    fn frames(&self) -> Result<Arc<Frames>, Diagnostic> {
+        let make = || {
+            print::frames(self.site, self.base, &self.templates, &|url| {
+                self.canonical(url)
+            })
+            .map(Arc::new)
+        };
+        let Some((memo, context)) = &self.memo else {
+            return make();
+        };
+        if let Some(known) = memo.frames.get(context.clone()) {
+            return Ok(known);
+        }
+        let frames = make()?;
+        memo.frames.put(context.clone(), Arc::clone(&frames));
+        Ok(frames)
+    }
+
+    /// Each part's print page, with its first chapter.
+    fn print_pages(&self) -> Vec<(String, usize)> {
+        let parts = self.site.parts.iter();
+        parts
+            .map(|p| {
+                let path = format!("{}index.html", print::path(Some(&p.page)));
+                (path, p.chapters.start)
+            })
+            .collect()
     }
 
     fn not_found(&self) -> Result<Vec<u8>, Diagnostic> {
@@ -754,8 +788,8 @@ impl Renderer<'_> {
 }
 
 /// The hash of what a chapter page is made of besides its own text: the sources' hash and the
-/// chapters' list (titles, summaries, addresses, review dates, order), which every page's
-/// navigation and links show.
+/// chapters' list (titles, summaries, addresses, review dates, order) and the parts' (titles,
+/// addresses, chapters), which every page's navigation and links show.
 fn chapters_context(site: &Site, sources: &str) -> String {
     let mut h = Hasher::default();
     h.update(sources.as_bytes());
@@ -776,6 +810,14 @@ fn chapters_context(site: &Site, sources: &str) -> String {
                 .as_bytes(),
         );
         h.update(b"\x1e");
+    }
+    // Parts: their titles stand in the chapter list and on the print pages.
+    for p in &site.parts {
+        for text in [p.page.title.as_str(), p.page.url.as_str(), &p.page.number] {
+            h.update(text.as_bytes());
+            h.update(b"\x1f");
+        }
+        h.update(format!("{:?}\x1e", p.chapters).as_bytes());
     }
     h.finish()
 }

@@ -36,7 +36,7 @@ pub struct Page {
     /// The part it belongs to (an index into [`Site::parts`]).
     pub part: Option<usize>,
     /// Headings, links, directives and problems; `html` and `sections` only for the start page.
-    pub md: Rendered,
+    pub md: std::sync::Arc<Rendered>,
     /// The hash of the text these were parsed from, when the preview remembers chapters.
     pub text_hash: Option<String>,
 }

@@ -172,10 +172,10 @@ impl Builder {
             .filter(|d| d.is_error())
             .map(|d| d.render(lang))
             .collect();
-        let search = report.summary.as_ref().and_then(|s| s.search.clone());
+        let later = report.summary.as_ref().and_then(|s| s.later.clone());
         let site = report
             .ok()
-            .then(|| server::Site::new(sink.into_files(), search));
+            .then(|| server::Site::new(sink.into_files(), later));
         self.state.publish(site, errors, lang);
         report
     }

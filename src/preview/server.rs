@@ -1,7 +1,7 @@
 //! The preview's HTTP side: the last good site from memory with the production headers, the
 //! live-reload script put into every page, and a long-poll that tells pages about new builds.
 
-use crate::build::search::Deferred;
+use crate::build::later::Later;
 use crate::build::sink::MemorySink;
 use crate::i18n::{Lang, Msg};
 use crate::preview::routes::{Route, allowed_host, content_type, route};
@@ -21,40 +21,43 @@ const POLL_WAIT: Duration = Duration::from_secs(25);
 
 pub(crate) type Files = HashMap<String, Arc<Vec<u8>>>;
 
-/// A good build as served: its files, and its search files, written when first asked for.
+/// A good build as served: its files, and those written when first asked for (the search files
+/// and the print pages).
 #[derive(Default)]
 pub(crate) struct Site {
     files: Files,
-    search: Option<Arc<Deferred>>,
-    search_files: OnceLock<Files>,
+    later: Option<Arc<Later>>,
+    later_files: OnceLock<Files>,
 }
 
 impl Site {
-    pub(crate) fn new(files: Files, search: Option<Arc<Deferred>>) -> Site {
+    pub(crate) fn new(files: Files, later: Option<Arc<Later>>) -> Site {
         Site {
             files,
-            search,
-            search_files: OnceLock::new(),
+            later,
+            later_files: OnceLock::new(),
         }
     }
 
-    /// A file of the site; the search files are written on the first request for one.
+    /// A file of the site; the files written later are written on the first request for one.
     fn get(&self, file: &str) -> Option<&Arc<Vec<u8>>> {
         self.files.get(file).or_else(|| {
-            let search = self
-                .search
-                .as_ref()
-                .filter(|_| file.starts_with("search/"))?;
-            self.search_files
+            let later = self.later.as_ref().filter(|l| l.holds(file))?;
+            self.later_files
                 .get_or_init(|| {
                     let sink = MemorySink::default();
-                    match search.write(&sink) {
-                        Ok(_) => sink.into_files(),
+                    match later.write(&sink) {
+                        Ok(()) => sink.into_files(),
                         Err(_) => Files::new(),
                     }
                 })
                 .get(file)
         })
+    }
+
+    /// Whether the site has `file`, written or to be written.
+    fn has(&self, file: &str) -> bool {
+        self.files.contains_key(file) || self.later.as_ref().is_some_and(|l| l.holds(file))
     }
 }
 
@@ -205,7 +208,7 @@ impl Handler {
         if let Some(bytes) = site.get(&file) {
             return self.response(200, content_type(&file), page(&file, bytes), url);
         }
-        if site.files.contains_key(&format!("{file}/index.html")) {
+        if site.has(&format!("{file}/index.html")) {
             let path = url.split('?').next().unwrap_or("/");
             let mut r = self.response(301, content_type("x.txt"), Vec::new(), url);
             if let Some(h) = header("Location", &format!("{path}/")) {

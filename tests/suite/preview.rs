@@ -19,10 +19,11 @@ impl Rng {
     }
 }
 
-/// The files of a build, with the search files the preview writes when first asked for.
+/// The files of a build, with the search files and print pages the preview writes when first
+/// asked for.
 fn site(sink: MemorySink, report: &handbook::Report) -> BTreeMap<String, Vec<u8>> {
-    if let Some(search) = report.summary.as_ref().and_then(|s| s.search.as_ref()) {
-        search.write(&sink).expect("search files");
+    if let Some(later) = report.summary.as_ref().and_then(|s| s.later.as_ref()) {
+        later.write(&sink).expect("search files and print pages");
     }
     sink.into_files()
         .into_iter()
@@ -35,6 +36,7 @@ fn chapters(book: &Book) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(book.path().join("content/chapters"))
         .expect("chapters")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".md"))
         .collect();
     names.sort();
     names
@@ -48,7 +50,7 @@ fn chapter_text(title: &str, body: &str, order: Option<usize>) -> String {
 }
 
 /// One random edit of the kinds authors make: change, add, delete, rename, reorder, break,
-/// repair, a data file or a title.
+/// repair, a data file, a chapter's or a part's title.
 fn edit(
     book: &Book,
     rng: &mut Rng,
@@ -148,7 +150,13 @@ fn edit(
             _ => "nothing".into(),
         },
         _ => {
-            if rng.below(2) == 0 {
+            let which = rng.below(3);
+            if which == 2 {
+                let path = format!("{dir}/09-teil/_teil.md");
+                book.write(&path, &format!("---\ntitle: Teil {step}\n---\n\nText.\n"));
+                touch(&path);
+                "title of the part".into()
+            } else if which == 0 {
                 book.edit(
                     "content/data/orte.yaml",
                     "title: Orte",
@@ -178,6 +186,13 @@ fn remembered_builds_equal_fresh_builds_after_random_edits() {
         book.write(
             &format!("content/chapters/0{k}-kapitel-{k}.md"),
             &chapter_text(&format!("Kapitel {k}"), "Der Text.", None),
+        );
+    }
+    // A part too: its print page is written later as well.
+    for k in 1..3 {
+        book.write(
+            &format!("content/chapters/09-teil/0{k}-im-teil-{k}.md"),
+            &chapter_text(&format!("Im Teil {k}"), "Der Text.", None),
         );
     }
     let mut opts = handbook::Options::new(book.path());
@@ -212,7 +227,7 @@ fn remembered_builds_equal_fresh_builds_after_random_edits() {
             good += 1;
             let (a, b) = (site(remembered, &r1), site(fresh, &r2));
             if good % 10 == 1 {
-                same_search_as_published(&opts, &a, step);
+                same_later_files_as_published(&opts, &a, step);
             }
             assert_eq!(
                 a.keys().collect::<Vec<_>>(),
@@ -242,38 +257,36 @@ fn remembered_builds_equal_fresh_builds_after_random_edits() {
     assert!(good > 30, "only {good} builds succeeded");
 }
 
-/// The search files the preview writes when first asked for are those a published build writes.
-fn same_search_as_published(
+/// The files the preview writes when first asked for (search files and print pages) are those a
+/// published build writes.
+fn same_later_files_as_published(
     opts: &handbook::Options,
     preview: &BTreeMap<String, Vec<u8>>,
     step: usize,
 ) {
+    let later = |p: &&String| p.starts_with("search/") || p.starts_with("drucken/");
     let mut publish = opts.clone();
     publish.mode = handbook::Mode::Publish;
     let sink = MemorySink::default();
     assert!(handbook::run(&publish, &sink).ok(), "step {step}: publish");
     let published = sink.into_files();
-    let search: Vec<&String> = preview
-        .keys()
-        .filter(|p| p.starts_with("search/"))
-        .collect();
+    let files: Vec<&String> = preview.keys().filter(later).collect();
     assert!(
-        search.len() > 3,
-        "step {step}: the preview writes search files"
+        files.iter().filter(|p| p.starts_with("search/")).count() > 3
+            && files.contains(&&"drucken/index.html".to_string())
+            && files.contains(&&"drucken/teil/index.html".to_string()),
+        "step {step}: the preview writes search files and the print pages"
     );
-    for path in search {
+    for path in &files {
         assert_eq!(
-            Some(&preview[path]),
-            published.get(path).map(|b| &**b),
+            Some(&preview[*path]),
+            published.get(*path).map(|b| &**b),
             "step {step}: {path}"
         );
     }
     assert_eq!(
-        published
-            .keys()
-            .filter(|p| p.starts_with("search/"))
-            .count(),
-        preview.keys().filter(|p| p.starts_with("search/")).count(),
-        "step {step}: as many search files"
+        published.keys().filter(later).count(),
+        files.len(),
+        "step {step}: as many search files and print pages"
     );
 }

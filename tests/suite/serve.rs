@@ -42,6 +42,21 @@ fn serves_pages_with_the_production_headers_and_no_caching() {
     let (code, chunk) = raw_get(serve.port, "GET", "/search/c/0.json");
     assert_eq!(code, 200, "{chunk}");
     assert!(chunk.contains("[["), "{chunk}");
+    // The print page, also written when first asked for: every chapter, the live reload too.
+    let (code, print) = raw_get(serve.port, "GET", "/drucken/");
+    let print = print.replace('\u{ad}', "");
+    assert_eq!(code, 200, "{print}");
+    for text in [
+        "Einleitung",
+        "Veranstaltungsplanung",
+        "Impressum",
+        "/__handbook/live.js",
+    ] {
+        assert!(print.contains(text), "{text}: {print}");
+    }
+    let (code, moved) = raw_get(serve.port, "GET", "/drucken");
+    assert_eq!(code, 301, "{moved}");
+    assert!(moved.contains("Location: /drucken/\r\n"), "{moved}");
 
     let (code, head) = raw_get(serve.port, "HEAD", "/einleitung/");
     assert_eq!(code, 200);
