@@ -82,8 +82,9 @@ struct IndexFrontMatter {
 #[derive(Debug, Clone)]
 pub(crate) struct Pending {
     path: PathBuf,
-    fm: FrontMatter,
-    positions: Positions,
+    /// Shared with the preview's memo (cloned for every chapter on every save otherwise).
+    fm: Arc<FrontMatter>,
+    positions: Arc<Positions>,
     /// The hash of the text read, when the preview remembers chapters.
     hash: Option<String>,
 }
@@ -250,8 +251,8 @@ fn front_matters(
         let (fm, _, warnings) = front_matter::<FrontMatter>(&file, true)?;
         let pending = fm.map(|(fm, positions)| Pending {
             path: file.path,
-            fm,
-            positions,
+            fm: Arc::new(fm),
+            positions: Arc::new(positions),
             hash: None,
         });
         Ok((pending, warnings))

@@ -43,16 +43,20 @@ pub fn validate(site: &Site, today: Date) -> Result<(Proven<'_>, Diagnostics), D
         .chain(site.parts.iter().map(|p| &p.page))
         .collect();
     // Each directive embedded once: its anchors, its errors and its view come from one call.
-    let embeds: Vec<Vec<Result<Embed<'_>, Refusal>>> = pages
-        .iter()
-        .map(|p| p.md.directives.iter().map(|d| embed(site, d)).collect())
-        .collect();
+    let embed_all = |p: &&Page| p.md.directives.iter().map(|d| embed(site, d)).collect();
+    let embeds: Vec<Vec<Result<Embed<'_>, Refusal>>> =
+        crate::parallel::map(pages.iter().collect(), &embed_all);
     let links = Links::new(site, &pages, &embeds);
+    // Each page on its own, on all cores (thousands of chapters, each with its links).
+    let check = |(page, page_embeds): (&&Page, &Vec<Result<Embed<'_>, Refusal>>)| {
+        let mut found = page_problems(page);
+        found.extend(directives(page, page_embeds));
+        found.extend(links.of_page(page));
+        found
+    };
     let mut out = Diagnostics::new();
-    for (page, page_embeds) in pages.iter().zip(&embeds) {
-        out.extend(page_problems(page));
-        out.extend(directives(page, page_embeds));
-        out.extend(links.of_page(page));
+    for found in crate::parallel::map(pages.iter().zip(&embeds).collect(), &check) {
+        out.extend(found);
     }
     out.extend(links.of_data(&site.data_links));
     out.extend(unused_data(site, &pages));
@@ -122,14 +126,13 @@ struct Links<'s> {
 
 impl<'s> Links<'s> {
     fn new(site: &'s Site, pages: &[&'s Page], embeds: &[Vec<Result<Embed<'_>, Refusal>>]) -> Self {
-        let anchors = pages
-            .iter()
-            .zip(embeds)
-            .map(|(p, e)| {
-                let mut a: HashSet<String> = p.md.headings.iter().map(|h| h.id.clone()).collect();
-                a.extend(e.iter().flatten().flat_map(Embed::anchors));
-                (p.file.as_str(), a)
-            })
+        let of_page = |(p, e): (&&'s Page, &Vec<Result<Embed<'_>, Refusal>>)| {
+            let mut a: HashSet<String> = p.md.headings.iter().map(|h| h.id.clone()).collect();
+            a.extend(e.iter().flatten().flat_map(Embed::anchors));
+            (p.file.as_str(), a)
+        };
+        let anchors = crate::parallel::map(pages.iter().zip(embeds).collect(), &of_page)
+            .into_iter()
             .collect();
         Links {
             anchors,
