@@ -2,6 +2,7 @@
 //! publishes only „Termin (Schritt“. Comments as people write them (`# …`, with a space after
 //! the `#`) are left alone; a `#` glued to a word is almost always meant as text.
 
+use super::line::value_of;
 use crate::diagnostic::Pos;
 use crate::i18n::Msg;
 
@@ -23,7 +24,7 @@ pub fn comment_cuts(text: &str, line_offset: usize) -> Vec<(Pos, Msg)> {
             continue;
         }
         let kept = value[..cut].trim_end().to_string();
-        let quoted = format!("{prefix}{}", super::explain::quoted(value.trim_end()));
+        let quoted = format!("{prefix}{}", super::line::quoted(value.trim_end()));
         let col = line[..line.len() - value.len() + cut].chars().count() + 2;
         out.push((
             Pos::new(i + 1 + line_offset, col),
@@ -34,38 +35,6 @@ pub fn comment_cuts(text: &str, line_offset: usize) -> Vec<(Pos, Msg)> {
         ));
     }
     out
-}
-
-/// A line's value and what stands before it: `  - text: Wert` -> (`  - text: `, `Wert`);
-/// `None` for comments, empty values and lines that are neither `key: value` nor `- value`.
-pub(super) fn value_of(line: &str) -> Option<(&str, &str)> {
-    let trimmed = line.trim_start();
-    if trimmed.starts_with('#') || trimmed.is_empty() {
-        return None;
-    }
-    let after_dash = trimmed.strip_prefix("- ").unwrap_or(trimmed);
-    let rest = match key_of(after_dash) {
-        Some(key) => after_dash[key.len() + 1..].strip_prefix(' ')?,
-        None if trimmed.starts_with("- ") => after_dash,
-        None => return None,
-    };
-    let value = rest.trim_start();
-    if value.is_empty() {
-        return None;
-    }
-    Some((&line[..line.len() - value.len()], value))
-}
-
-/// The key of `key: value` (letters, digits, `_`, `-`), if the text starts with one.
-pub(super) fn key_of(text: &str) -> Option<&str> {
-    let end = text.find(':')?;
-    let key = &text[..end];
-    let is_key = !key.is_empty()
-        && key
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
-    let then = text[end + 1..].chars().next();
-    (is_key && then.is_none_or(char::is_whitespace)).then_some(key)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! author's text, at the position of the cause.
 
 use super::Positions;
-use super::comments::{key_of, value_of};
+use super::line::{key_of, quoted, value_of};
 use crate::diagnostic::Pos;
 use crate::i18n::{Msg, Shape};
 
@@ -218,15 +218,6 @@ fn needs_quotes(line: &str) -> Option<(Msg, usize)> {
         },
         col,
     ))
-}
-
-/// `value` in quotes YAML reads as plain text.
-pub(super) fn quoted(value: &str) -> String {
-    if value.contains('"') && !value.contains('\'') {
-        format!("'{value}'")
-    } else {
-        format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
-    }
 }
 
 /// The line (1-based) at or before `upto` that should be `key: value` but has no colon.

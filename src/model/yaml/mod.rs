@@ -3,6 +3,7 @@
 
 mod comments;
 mod explain;
+mod line;
 mod positions;
 
 pub use comments::comment_cuts;
