@@ -46,14 +46,32 @@ impl Later {
 
     /// Whether `path` is one of these files.
     pub fn holds(&self, path: &str) -> bool {
+        self.is_search(path) || self.is_print(path)
+    }
+
+    /// Whether `path` is a search file.
+    pub fn is_search(&self, path: &str) -> bool {
         path.starts_with("search/")
-            || path == WHOLE_PRINT
-            || self.parts.iter().any(|(p, _)| p == path)
+    }
+
+    /// Whether `path` is a print page.
+    pub fn is_print(&self, path: &str) -> bool {
+        path == WHOLE_PRINT || self.parts.iter().any(|(p, _)| p == path)
     }
 
     /// Writes them all, as a published build writes them.
     pub fn write(&self, sink: &dyn Sink) -> Result<(), Diagnostic> {
-        self.search.write(sink)?;
+        self.write_search(sink)?;
+        self.write_print(sink)
+    }
+
+    /// Writes the search files.
+    pub fn write_search(&self, sink: &dyn Sink) -> Result<(), Diagnostic> {
+        self.search.write(sink).map(|_| ())
+    }
+
+    /// Writes the print pages.
+    pub fn write_print(&self, sink: &dyn Sink) -> Result<(), Diagnostic> {
         self.whole_print(sink)?;
         for k in 0..self.parts.len() {
             self.part_print(sink, k)?;

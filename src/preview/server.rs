@@ -2,7 +2,8 @@
 //! live-reload script put into every page, and a long-poll that tells pages about new builds.
 
 use crate::build::later::Later;
-use crate::build::sink::MemorySink;
+use crate::build::sink::{MemorySink, Sink};
+use crate::diagnostic::Diagnostic;
 use crate::i18n::{Lang, Msg};
 use crate::preview::routes::{Route, allowed_host, content_type, route};
 use std::collections::HashMap;
@@ -22,12 +23,13 @@ const POLL_WAIT: Duration = Duration::from_secs(25);
 pub(crate) type Files = HashMap<String, Arc<Vec<u8>>>;
 
 /// A good build as served: its files, and those written when first asked for (the search files
-/// and the print pages).
+/// and the print pages, each group on the first request for one of its files).
 #[derive(Default)]
 pub(crate) struct Site {
     files: Files,
     later: Option<Arc<Later>>,
-    later_files: OnceLock<Files>,
+    search_files: OnceLock<Files>,
+    print_pages: OnceLock<Files>,
 }
 
 impl Site {
@@ -35,24 +37,34 @@ impl Site {
         Site {
             files,
             later,
-            later_files: OnceLock::new(),
+            search_files: OnceLock::new(),
+            print_pages: OnceLock::new(),
         }
     }
 
     /// A file of the site; the files written later are written on the first request for one.
     fn get(&self, file: &str) -> Option<&Arc<Vec<u8>>> {
-        self.files.get(file).or_else(|| {
-            let later = self.later.as_ref().filter(|l| l.holds(file))?;
-            self.later_files
-                .get_or_init(|| {
-                    let sink = MemorySink::default();
-                    match later.write(&sink) {
-                        Ok(()) => sink.into_files(),
-                        Err(_) => Files::new(),
-                    }
-                })
-                .get(file)
-        })
+        if let Some(bytes) = self.files.get(file) {
+            return Some(bytes);
+        }
+        let later = self.later.as_ref()?;
+        let written = |write: &dyn Fn(&dyn Sink) -> Result<(), Diagnostic>| {
+            let sink = MemorySink::default();
+            match write(&sink) {
+                Ok(()) => sink.into_files(),
+                Err(_) => Files::new(),
+            }
+        };
+        let group = if later.is_search(file) {
+            self.search_files
+                .get_or_init(|| written(&|s| later.write_search(s)))
+        } else if later.is_print(file) {
+            self.print_pages
+                .get_or_init(|| written(&|s| later.write_print(s)))
+        } else {
+            return None;
+        };
+        group.get(file)
     }
 
     /// Whether the site has `file`, written or to be written.
