@@ -11,27 +11,14 @@ cost before the preview remembered unchanged chapters.
 
 HANDBOOK_BIN=path/to/an/older/handbook runs another binary on the same books (before/after).
 """
-import argparse, os, shutil, socket, statistics, subprocess, sys, tempfile, time, urllib.request
+import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # Another binary (an older release, to compare) with HANDBOOK_BIN.
 BIN = os.environ.get("HANDBOOK_BIN") or os.path.join(ROOT, "target", "release", "handbook")
 sys.path.insert(0, os.path.join(ROOT, "benches"))
 import build as synthetic  # noqa: E402  (the same book generator)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def get(url):
-    try:
-        with urllib.request.urlopen(url, timeout=5) as r:
-            return r.read().decode("utf-8", "replace")
-    except Exception:
-        return ""
+from compare import free_port, get  # noqa: E402  (a free port; a page's text, or "")
 
 
 def measure(n, saves, per_part):

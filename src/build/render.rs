@@ -268,6 +268,20 @@ struct Run {
 }
 
 impl Renderer<'_> {
+    /// The head of `page`'s HTML: its title, its summary (or the handbook's description), its
+    /// address.
+    fn meta<'p>(&'p self, kind: &'static str, page: &'p Page) -> PageMeta<'p> {
+        PageMeta {
+            kind,
+            title: &page.title,
+            description: page
+                .summary
+                .as_deref()
+                .unwrap_or(&self.site.config.description),
+            canonical: self.canonical(&page.url),
+        }
+    }
+
     fn canonical(&self, url: &str) -> String {
         format!("{}{url}", self.origin)
     }
@@ -375,15 +389,7 @@ impl Renderer<'_> {
         let context = ChapterContext {
             base: self.base,
             page: ChapterPage {
-                meta: PageMeta {
-                    kind: "chapter",
-                    title: &c.title,
-                    description: c
-                        .summary
-                        .as_deref()
-                        .unwrap_or(&self.site.config.description),
-                    canonical: self.canonical(&c.url),
-                },
+                meta: self.meta("chapter", c),
                 number: &c.number,
                 part: c.part.map(|k| {
                     let part = &self.site.parts[k].page;
@@ -529,15 +535,7 @@ impl Renderer<'_> {
         let context = PartContext {
             base: self.base,
             page: PartPage {
-                meta: PageMeta {
-                    kind: "part",
-                    title: &page.title,
-                    description: page
-                        .summary
-                        .as_deref()
-                        .unwrap_or(&self.site.config.description),
-                    canonical: self.canonical(&page.url),
-                },
+                meta: self.meta("part", page),
                 number: &page.number,
                 url: &page.url,
                 content: self.content(&page.md, self.proven.part(chapters, k))?,
