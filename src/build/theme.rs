@@ -23,6 +23,7 @@ pub const BUILTIN: &[(&str, &[u8])] = builtin![
     "templates/partials/agencies.html",
     "templates/partials/links.html",
     "templates/partials/list.html",
+    "templates/partials/pager.html",
     "assets/style.css",
     "assets/handbook.js",
     "assets/plans.js",
