@@ -32,3 +32,9 @@ pub(crate) fn map<T: Send, R: Send>(items: Vec<T>, f: &(dyn Fn(T) -> R + Sync)) 
             .collect()
     })
 }
+
+/// Frees `value` on a thread of its own: a big handbook's memory takes milliseconds to free,
+/// which the caller need not wait for.
+pub(crate) fn drop_later<T: Send + 'static>(value: T) {
+    std::thread::spawn(move || drop(value));
+}

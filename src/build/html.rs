@@ -1,7 +1,7 @@
 //! HTML rewriting of finished fragments: headings moved down, ids prefixed for the print page,
 //! the outline of a page.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// One entry of "Auf dieser Seite".
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -177,7 +177,7 @@ mod tests {
 
     #[test]
     fn print_page_ids_are_prefixed() {
-        let mut targets = HashMap::new();
+        let mut targets = HashMap::default();
         targets.insert(
             "/b/".to_string(),
             ("kapitel-b".to_string(), "b--".to_string()),

@@ -5,7 +5,7 @@
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::{FileOp, Msg};
 use crate::model::{Asset, SourceFile};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 
 /// Everything a build reads.
@@ -156,7 +156,7 @@ pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
 
 /// `x.yaml` and `x.yml` would both be the list `x`.
 fn same_data_names(data: &[SourceFile], out: &mut Diagnostics) {
-    let mut seen: HashMap<String, &Path> = HashMap::new();
+    let mut seen: HashMap<String, &Path> = HashMap::default();
     for file in data {
         let stem = file
             .path

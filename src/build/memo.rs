@@ -3,7 +3,7 @@
 //! what it changed. The pipeline is the same with or without it: the output is too.
 
 use crate::diagnostic::Diagnostics;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::hash::Hash;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -11,45 +11,36 @@ use std::sync::{Arc, Mutex, PoisonError};
 /// One kind of remembered result. Entries a build did not use are dropped after it, so the
 /// memo holds one build's worth.
 pub(crate) struct Table<K, V> {
-    tables: Mutex<(HashMap<K, V>, HashMap<K, V>)>,
+    /// Each result, and whether this build used it.
+    map: Mutex<FxHashMap<K, (V, bool)>>,
 }
 
 impl<K: Eq + Hash, V: Clone> Table<K, V> {
     fn new() -> Self {
         Table {
-            tables: Mutex::new((HashMap::new(), HashMap::new())),
+            map: Mutex::new(FxHashMap::default()),
         }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, FxHashMap<K, (V, bool)>> {
+        self.map.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// The result for `key`, from this build or the last.
-    pub(crate) fn get(&self, key: K) -> Option<V> {
-        let mut t = self
-            .tables
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(v) = t.0.get(&key) {
-            return Some(v.clone());
-        }
-        let v = t.1.remove(&key)?;
-        t.0.insert(key, v.clone());
-        Some(v)
+    pub(crate) fn get(&self, key: &K) -> Option<V> {
+        let mut map = self.lock();
+        let (value, used) = map.get_mut(key)?;
+        *used = true;
+        Some(value.clone())
     }
 
     pub(crate) fn put(&self, key: K, value: V) {
-        let mut t = self
-            .tables
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        t.0.insert(key, value);
+        self.lock().insert(key, (value, true));
     }
 
     /// Ends a build: what it used is kept for the next.
     fn rotate(&self) {
-        let mut t = self
-            .tables
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        t.1 = std::mem::take(&mut t.0);
+        self.lock().retain(|_, (_, used)| std::mem::take(used));
     }
 }
 
@@ -81,7 +72,7 @@ pub struct Memo {
     /// The print pages' frames, by the hash of everything besides the chapters' texts.
     pub(crate) frames: Table<String, Arc<crate::build::print::Frames>>,
     /// The hash each chapter file had when it was last read.
-    read: Mutex<HashMap<PathBuf, String>>,
+    read: Mutex<FxHashMap<PathBuf, String>>,
     /// The files changed since the last build, as the watcher reported them; `None` when that
     /// is not known (the first build): then every file is read.
     changed: Mutex<Option<Vec<PathBuf>>>,

@@ -15,8 +15,9 @@ use crate::model::date::Date;
 use crate::model::markdown::{self, Rendered};
 use crate::model::site::{Page, Part, RESERVED, Resolver, Site};
 use crate::model::yaml::Positions;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -261,7 +262,7 @@ fn front_matters(
         // A file the watcher did not report as changed is taken as read last time.
         if let Some(memo) = memo
             && let Some(hash) = memo.unchanged(&path)
-            && let Some(known) = memo.fronts.get((path.clone(), hash.clone()))
+            && let Some(known) = memo.fronts.get(&(path.clone(), hash.clone()))
         {
             return with_hash(known, hash);
         }
@@ -275,7 +276,7 @@ fn front_matters(
         let hash = crate::hash::hash(file.text.as_bytes());
         memo.was_read(&file.path, &hash);
         let key = (file.path.clone(), hash.clone());
-        let result = memo.fronts.get(key.clone()).unwrap_or_else(|| {
+        let result = memo.fronts.get(&key).unwrap_or_else(|| {
             let result = parse_one(file);
             memo.fronts.put(key, result.clone());
             result
@@ -361,7 +362,7 @@ fn resolver(
     out: &mut Diagnostics,
 ) -> Resolver {
     let mut resolver = Resolver::default();
-    let mut slugs: HashMap<String, PathBuf> = HashMap::new();
+    let mut slugs: HashMap<String, PathBuf> = HashMap::default();
     let mut claim = |slug: &str, path: &Path, out: &mut Diagnostics| {
         let top = slug.split('/').next().unwrap_or(slug);
         if RESERVED.contains(&top) {
@@ -487,7 +488,7 @@ fn chapters(
     // With a memo, a chapter read before (same hash) is not read again.
     let remembered = |p: &Pending| -> Option<Arc<Rendered>> {
         let key = (p.path.clone(), p.hash.clone()?);
-        memo?.metadata.get(key)
+        memo?.metadata.get(&key)
     };
     let page = |c: Placed| -> Result<Page, Diagnostic> {
         let p = &c.item;

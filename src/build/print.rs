@@ -7,7 +7,7 @@ use crate::build::html;
 use crate::build::templates::Templates;
 use crate::diagnostic::Diagnostic;
 use crate::model::site::{Page, Site};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Above this many chapters, a handbook with parts is printed part by part: a page of every
 /// chapter (about 28 KB of HTML each) would be more than a browser lays out for printing.

@@ -23,7 +23,8 @@ use crate::hash::{Hasher, hash};
 use crate::model::data::Kind;
 use crate::model::markdown::{self, Rendered};
 use crate::model::site::{Page, Site};
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// What a build produced, for the summary line.
@@ -367,7 +368,7 @@ impl Renderer<'_> {
             return self.chapter(i, &text).map(Arc::new);
         };
         let key = (i, text_hash.clone(), context.clone());
-        if let Some(known) = memo.chapters.get(key.clone()) {
+        if let Some(known) = memo.chapters.get(&key) {
             return Ok(known);
         }
         let text = files.text(&page.path)?;
@@ -724,7 +725,7 @@ impl Renderer<'_> {
         let Some((memo, context)) = &self.memo else {
             return make();
         };
-        if let Some(known) = memo.frames.get(context.clone()) {
+        if let Some(known) = memo.frames.get(context) {
             return Ok(known);
         }
         let frames = make()?;
@@ -822,7 +823,7 @@ fn chapters_context(site: &Site, sources: &str) -> String {
 
 /// Where each data file is first embedded (search results and the start page link there).
 fn embedded_at(site: &Site) -> HashMap<String, String> {
-    let mut at: HashMap<String, String> = HashMap::new();
+    let mut at: HashMap<String, String> = HashMap::default();
     for page in std::iter::once(&site.index).chain(&site.chapters) {
         for d in &page.md.directives {
             at.entry(d.id.clone()).or_insert_with(|| page.url.clone());

@@ -9,7 +9,8 @@ use crate::model::date::Date;
 use crate::model::markdown::Target;
 use crate::model::site::{Page, Site};
 use crate::suggest::closest;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 
 /// What validation proved, for render: the view of every directive, page by page (the start
 /// page first, then the chapters in order), each in the order of the page's directives.
@@ -90,7 +91,7 @@ fn page_problems(page: &Page) -> Vec<Diagnostic> {
 fn directives(page: &Page, embeds: &[Result<Embed<'_>, Refusal>]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let headings: HashSet<&str> = page.md.headings.iter().map(|h| h.id.as_str()).collect();
-    let mut embedded: HashSet<String> = HashSet::new();
+    let mut embedded: HashSet<String> = HashSet::default();
     for (d, view) in page.md.directives.iter().zip(embeds) {
         let error = |msg: Msg| Diagnostic::error(&page.path, msg).at(d.pos);
         let view = match view {
@@ -114,7 +115,7 @@ fn directives(page: &Page, embeds: &[Result<Embed<'_>, Refusal>]) -> Vec<Diagnos
 
 /// Where links may point: chapters, their anchors, copied files.
 struct Links<'s> {
-    anchors: HashMap<&'s str, HashSet<String>>,
+    anchors: HashMap<&'s str, HashSet<Cow<'s, str>>>,
     assets: HashSet<&'s str>,
     /// Which page a link names (by its file below content/chapters/, or by a unique name).
     resolver: &'s crate::model::site::Resolver,
@@ -127,8 +128,12 @@ struct Links<'s> {
 impl<'s> Links<'s> {
     fn new(site: &'s Site, pages: &[&'s Page], embeds: &[Vec<Result<Embed<'_>, Refusal>>]) -> Self {
         let of_page = |(p, e): (&&'s Page, &Vec<Result<Embed<'_>, Refusal>>)| {
-            let mut a: HashSet<String> = p.md.headings.iter().map(|h| h.id.clone()).collect();
-            a.extend(e.iter().flatten().flat_map(Embed::anchors));
+            let mut a: HashSet<Cow<'s, str>> =
+                p.md.headings
+                    .iter()
+                    .map(|h| Cow::from(h.id.as_str()))
+                    .collect();
+            a.extend(e.iter().flatten().flat_map(Embed::anchors).map(Cow::from));
             (p.file.as_str(), a)
         };
         let anchors = crate::parallel::map(pages.iter().zip(embeds).collect(), &of_page)
@@ -174,16 +179,16 @@ impl<'s> Links<'s> {
                 (!anchors.contains(anchor)).then(|| Msg::NoSuchAnchor {
                     file: Some(file.clone()),
                     anchor: anchor.into(),
-                    suggestion: closest(anchor, anchors.iter().map(String::as_str))
+                    suggestion: closest(anchor, anchors.iter().map(AsRef::as_ref))
                         .map(str::to_string),
                 })
             }
             Target::Anchor(anchor) => {
                 let anchors = self.anchors.get(here?)?;
-                (!anchors.contains(anchor)).then(|| Msg::NoSuchAnchor {
+                (!anchors.contains(anchor.as_str())).then(|| Msg::NoSuchAnchor {
                     file: None,
                     anchor: anchor.clone(),
-                    suggestion: closest(anchor, anchors.iter().map(String::as_str))
+                    suggestion: closest(anchor, anchors.iter().map(AsRef::as_ref))
                         .map(str::to_string),
                 })
             }

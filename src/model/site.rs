@@ -7,7 +7,8 @@ use crate::model::data::{DataFile, DataLink};
 use crate::model::date::Date;
 use crate::model::markdown::{self, Rendered, Resolve};
 use crate::model::yaml::Positions;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// A page written from Markdown: a chapter or the start page.

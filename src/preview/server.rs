@@ -96,7 +96,9 @@ impl State {
         if let Some(site) = site
             && let Ok(mut s) = self.site.write()
         {
-            *s = Arc::new(site);
+            let old = std::mem::replace(&mut *s, Arc::new(site));
+            drop(s);
+            crate::parallel::drop_later(old);
         }
         if let Ok(mut s) = self.status.lock() {
             s.generation += 1;

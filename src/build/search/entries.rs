@@ -60,7 +60,7 @@ pub fn chapter_docs(page: &Page, part: Option<&str>, sections: &[Section]) -> Ve
 /// each at the page that embeds it first; one list of entries per data file.
 pub fn data_docs(
     site: &Site,
-    embedded_at: &std::collections::HashMap<String, String>,
+    embedded_at: &rustc_hash::FxHashMap<String, String>,
 ) -> Vec<Vec<Entry>> {
     let mut files = Vec::new();
     for (id, d) in &site.data {

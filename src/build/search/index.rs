@@ -9,8 +9,9 @@ use crate::build::sink::Sink;
 use crate::diagnostic::Diagnostic;
 use crate::hash::{Hasher, hash};
 use crate::model::site::Site;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// The manifest's path; the page finds it in `data-search-index` and the rest beside it.
 pub const MANIFEST: &str = "search/index.json";

@@ -5,7 +5,7 @@
 use super::address::address;
 use super::entries::Entry;
 use super::fold::{fold, words};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Fields, in the order the page ranks them.
 pub(crate) const FIELDS: usize = 3;
@@ -53,10 +53,10 @@ impl Words {
     pub(crate) fn add(&mut self, e: &Entry) {
         let entry = self.entries;
         self.entries += 1;
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen: HashSet<String> = HashSet::default();
         for (field, text) in [e.title(), e.context(), e.text()].into_iter().enumerate() {
             let folded = fold(text);
-            let mut here: HashSet<&str> = HashSet::new();
+            let mut here: HashSet<&str> = HashSet::default();
             for word in words(&folded) {
                 if !here.insert(word) || seen.contains(word) {
                     continue;
