@@ -59,6 +59,14 @@ pub(crate) struct ChapterOutput {
     pub search: Arc<Vec<crate::build::search::Entry>>,
 }
 
+/// A page other than a chapter's (the start page, a part's page, the sitemap, the 404 page),
+/// as rendered: its bytes and their hash.
+#[derive(Debug)]
+pub(crate) struct MadePage {
+    pub bytes: Arc<Vec<u8>>,
+    pub hash: String,
+}
+
 /// A parsed front matter with its warnings (or its errors).
 pub(crate) type FrontResult =
     Result<(Option<crate::build::parse::Pending>, Diagnostics), Diagnostics>;
@@ -71,6 +79,8 @@ pub struct Memo {
     pub(crate) chapters: Table<(usize, String, String), Arc<ChapterOutput>>,
     /// The print pages' frames, by the hash of everything besides the chapters' texts.
     pub(crate) frames: Table<String, Arc<crate::build::print::Frames>>,
+    /// The other pages: (path, hash of their own sources, hash of everything else).
+    pub(crate) pages: Table<(String, String, String), Arc<MadePage>>,
     /// The hash each chapter file had when it was last read.
     read: Mutex<FxHashMap<PathBuf, String>>,
     /// The files changed since the last build, as the watcher reported them; `None` when that
@@ -85,6 +95,7 @@ impl Memo {
             metadata: Table::new(),
             chapters: Table::new(),
             frames: Table::new(),
+            pages: Table::new(),
             read: Mutex::default(),
             changed: Mutex::new(None),
         }
@@ -122,6 +133,7 @@ impl Memo {
         self.metadata.rotate();
         self.chapters.rotate();
         self.frames.rotate();
+        self.pages.rotate();
         let mut changed = self.changed.lock().unwrap_or_else(PoisonError::into_inner);
         *changed = Some(Vec::new());
     }

@@ -460,7 +460,11 @@ fn parts(
                     number: p.number.to_string(),
                     part: Some(k),
                     md: Arc::new(md),
-                    text_hash: None,
+                    text_hash: p
+                        .item
+                        .source
+                        .as_ref()
+                        .map(|(file, _)| crate::hash::hash(file.text.as_bytes())),
                 },
                 folder: p.folder,
                 chapters: p.chapters,
@@ -548,7 +552,7 @@ fn index(
         number: String::new(),
         part: None,
         md: Arc::new(md),
-        text_hash: None,
+        text_hash: Some(crate::hash::hash(file.text.as_bytes())),
     };
     Ok((page, warnings))
 }

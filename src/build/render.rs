@@ -10,7 +10,7 @@ use crate::build::context::{
 };
 use crate::build::embed::Embed;
 use crate::build::later::{Later, WHOLE_PRINT};
-use crate::build::memo::{ChapterOutput, Memo};
+use crate::build::memo::{ChapterOutput, MadePage, Memo};
 use crate::build::print::{self, Frames, PrintTargets};
 use crate::build::sink::{Part, PartWriter, Piece, Sink};
 use crate::build::templates::Templates;
@@ -90,15 +90,21 @@ pub(crate) fn render_with(
         summary: Summary::default(),
         written: Vec::new(),
     };
-    out.put("index.html", &r.index()?)?;
+    out.page(
+        "index.html",
+        r.remembered("index.html", &r.index_sources(), || r.index())?,
+    )?;
     let frames = r.frames()?;
     let runs = r.chapters(files, sink, &frames)?;
     r.assemble(runs, frames, search_data, &mut out)?;
     for (k, part) in site.parts.iter().enumerate() {
-        out.put(&format!("{}/index.html", part.page.slug), &r.part(k)?)?;
+        let path = format!("{}/index.html", part.page.slug);
+        let own = part.page.text_hash.as_deref().unwrap_or_default();
+        out.page(&path, r.remembered(&path, own, || r.part(k))?)?;
     }
-    out.put("404.html", &r.not_found()?)?;
-    out.put("sitemap.xml", r.sitemap().as_bytes())?;
+    out.page("404.html", r.remembered("404.html", "", || r.not_found())?)?;
+    let sitemap = || Ok(r.sitemap().into_bytes());
+    out.page("sitemap.xml", r.remembered("sitemap.xml", "", sitemap)?)?;
     out.put("robots.txt", r.robots().as_bytes())?;
     for (path, bytes) in &theme_assets.files {
         out.put(path, bytes)?;
@@ -316,6 +322,55 @@ impl Renderer<'_> {
             &html,
             &self.site.config.language,
         ))
+    }
+
+    /// Page `path` made by `make`, or as made before when neither its own sources (`own`: the
+    /// hash of its file's text) nor anything a chapter page is made of changed.
+    fn remembered(
+        &self,
+        path: &str,
+        own: &str,
+        make: impl FnOnce() -> Result<Vec<u8>, Diagnostic>,
+    ) -> Result<Arc<MadePage>, Diagnostic> {
+        let made = |bytes: Vec<u8>| {
+            Arc::new(MadePage {
+                hash: hash(&bytes),
+                bytes: Arc::new(bytes),
+            })
+        };
+        let Some((memo, context)) = &self.memo else {
+            return make().map(made);
+        };
+        let key = (path.to_string(), own.to_string(), context.clone());
+        if let Some(known) = memo.pages.get(&key) {
+            return Ok(known);
+        }
+        let page = make().map(made)?;
+        memo.pages.put(key, Arc::clone(&page));
+        Ok(page)
+    }
+
+    /// The hash of what the start page shows besides the chapters' list: its own text, and
+    /// where each data file is first embedded (its checklists link there).
+    fn index_sources(&self) -> String {
+        let mut h = Hasher::default();
+        h.update(
+            self.site
+                .index
+                .text_hash
+                .as_deref()
+                .unwrap_or_default()
+                .as_bytes(),
+        );
+        let mut at: Vec<(String, String)> = embedded_at(self.site).into_iter().collect();
+        at.sort_unstable();
+        for (id, url) in at {
+            for text in [id, url] {
+                h.update(text.as_bytes());
+                h.update(b"\x1f");
+            }
+        }
+        h.finish()
     }
 
     /// The start page: its text, the table of contents, the checklists.
@@ -849,6 +904,16 @@ impl Out<'_> {
         self.written
             .push((path.to_string(), hash(bytes), bytes.len()));
         self.sink.file(path, bytes)
+    }
+
+    /// A page made once (and perhaps remembered): written without a copy where the sink can.
+    fn page(&mut self, path: &str, page: Arc<MadePage>) -> Result<(), Diagnostic> {
+        if path.ends_with(".html") {
+            self.summary.pages += 1;
+        }
+        self.written
+            .push((path.to_string(), page.hash.clone(), page.bytes.len()));
+        self.sink.shared(path, &page.bytes)
     }
 
     /// A file put together from pieces, whose hash and size were computed on the way.

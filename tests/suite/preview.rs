@@ -50,7 +50,8 @@ fn chapter_text(title: &str, body: &str, order: Option<usize>) -> String {
 }
 
 /// One random edit of the kinds authors make: change, add, delete, rename, reorder, break,
-/// repair, a data file, a chapter's or a part's title.
+/// repair, a data file, a chapter's or a part's title, the start page, a part's intro, a chapter
+/// that embeds a checklist before the one that did.
 fn edit(
     book: &Book,
     rng: &mut Rng,
@@ -150,8 +151,32 @@ fn edit(
             _ => "nothing".into(),
         },
         _ => {
-            let which = rng.below(3);
-            if which == 2 {
+            let which = rng.below(6);
+            if which == 3 {
+                book.write(
+                    "content/index.md",
+                    &format!("---\ntitle: Start {step}\n---\nWillkommen, Schritt {step}.\n"),
+                );
+                touch("content/index.md");
+                "start page".into()
+            } else if which == 4 {
+                let path = format!("{dir}/09-teil/_teil.md");
+                book.write(
+                    &path,
+                    &format!("---\ntitle: Teil\nsummary: Worum es geht, {step}.\n---\n\nEinleitung {step}.\n"),
+                );
+                touch(&path);
+                "intro of the part".into()
+            } else if which == 5 {
+                // The checklist is now embedded first here: the start page links it here.
+                let name = format!("00-vorn-{step}.md");
+                book.write(
+                    &format!("{dir}/{name}"),
+                    &chapter_text(&format!("Vorn {step}"), "{{ checklist plan }}", None),
+                );
+                touch(&format!("{dir}/{name}"));
+                format!("checklist first in {name}")
+            } else if which == 2 {
                 let path = format!("{dir}/09-teil/_teil.md");
                 book.write(&path, &format!("---\ntitle: Teil {step}\n---\n\nText.\n"));
                 touch(&path);
@@ -229,32 +254,92 @@ fn remembered_builds_equal_fresh_builds_after_random_edits() {
             if good % 10 == 1 {
                 same_later_files_as_published(&opts, &a, step);
             }
-            assert_eq!(
-                a.keys().collect::<Vec<_>>(),
-                b.keys().collect::<Vec<_>>(),
-                "step {step} ({what})"
-            );
-            for (path, bytes) in &a {
-                if bytes != &b[path] {
-                    let at = bytes
-                        .iter()
-                        .zip(&b[path])
-                        .position(|(x, y)| x != y)
-                        .unwrap_or(0);
-                    let show = |v: &[u8]| {
-                        String::from_utf8_lossy(&v[at.saturating_sub(80)..(at + 80).min(v.len())])
-                            .into_owned()
-                    };
-                    panic!(
-                        "step {step} ({what}): {path} differs:\n{}\n---\n{}",
-                        show(bytes),
-                        show(&b[path])
-                    );
-                }
-            }
+            same_files(&a, &b, &format!("step {step} ({what})"));
         }
     }
     assert!(good > 30, "only {good} builds succeeded");
+}
+
+/// The same files with the same bytes; else a panic showing where they differ first.
+fn same_files(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>, what: &str) {
+    assert_eq!(
+        a.keys().collect::<Vec<_>>(),
+        b.keys().collect::<Vec<_>>(),
+        "{what}"
+    );
+    for (path, bytes) in a {
+        if bytes != &b[path] {
+            let at = bytes
+                .iter()
+                .zip(&b[path])
+                .position(|(x, y)| x != y)
+                .unwrap_or(0);
+            let show = |v: &[u8]| {
+                String::from_utf8_lossy(&v[at.saturating_sub(80)..(at + 80).min(v.len())])
+                    .into_owned()
+            };
+            panic!(
+                "{what}: {path} differs:\n{}\n---\n{}",
+                show(bytes),
+                show(&b[path])
+            );
+        }
+    }
+}
+
+/// The start page, a part's page and the sitemap are remembered too: each edit of what they
+/// show (the start page's text, a part's intro and summary, the chapter that embeds a checklist
+/// first, a new chapter) shows at once, as in a fresh build.
+#[test]
+fn remembered_pages_follow_what_they_show() {
+    let book = Book::new("basic");
+    book.write(
+        "content/chapters/09-teil/01-im-teil.md",
+        &chapter_text("Im Teil", "Der Text.", None),
+    );
+    let mut opts = handbook::Options::new(book.path());
+    opts.mode = handbook::Mode::Preview;
+    opts.today = handbook::model::date::Date::parse("2026-11-30").expect("date");
+    let memo = Memo::new();
+    let edits: [(&str, &str); 6] = [
+        (
+            "content/index.md",
+            "---\ntitle: Start\n---\nNeuer Willkommenstext.\n",
+        ),
+        (
+            "content/chapters/09-teil/_teil.md",
+            "---\ntitle: Teil\nsummary: Worum es im Teil geht.\n---\n\nEine Einleitung.\n",
+        ),
+        (
+            "content/chapters/09-teil/_teil.md",
+            "---\ntitle: Teil\nsummary: Eine andere Zusammenfassung.\n---\n\nEine andere Einleitung.\n",
+        ),
+        (
+            "content/chapters/00-vorn.md",
+            "---\ntitle: Vorn\n---\n\nVorweg.\n",
+        ),
+        (
+            "content/chapters/00-vorn.md",
+            "---\ntitle: Vorn\n---\n\nVorweg.\n\n{{ checklist plan }}\n",
+        ),
+        (
+            "content/chapters/03-neu.md",
+            "---\ntitle: Neu\n---\n\nNeu hier.\n",
+        ),
+    ];
+    for (round, (path, text)) in std::iter::once(("", "")).chain(edits).enumerate() {
+        if !path.is_empty() {
+            book.write(path, text);
+            memo.changed(&[book.path().join(path)]);
+        }
+        let remembered = MemorySink::default();
+        let r1 = handbook::run_with(&opts, &remembered, Some(&memo));
+        let fresh = MemorySink::default();
+        let r2 = handbook::run(&opts, &fresh);
+        assert!(r1.ok() && r2.ok(), "{:?}", r1.diagnostics);
+        let (a, b) = (site(remembered, &r1), site(fresh, &r2));
+        same_files(&a, &b, &format!("round {round} ({path})"));
+    }
 }
 
 /// The files the preview writes when first asked for (search files and print pages) are those a
