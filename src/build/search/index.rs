@@ -111,19 +111,21 @@ pub fn write(
     for (_, h, _) in &written.files {
         version.update(h.as_bytes());
     }
+    let mut words = vec![std::mem::take(&mut all.words)];
     for run in runs {
         for (_, h, _) in &run.written.files {
             version.update(h.as_bytes());
         }
         written.bytes += run.written.bytes;
         written.files.extend(run.written.files);
-        all.words.append(run.words);
+        words.push(run.words);
         all.counts.extend(run.counts);
     }
     let version = version.finish();
-    let entries = all.words.entries;
-    let shared = shared_addresses(std::mem::take(&mut all.words.addresses));
-    let words = all.words.sorted();
+    let mut words = Words::merged(words);
+    let entries = words.entries;
+    let shared = shared_addresses(std::mem::take(&mut words.addresses));
+    let words = words.sorted();
     let sizes = buckets(sink, &words, &version, &mut written)?;
     let short_files = short_files(sink, &words, entries, &version, &mut written)?;
     let manifest = Manifest {

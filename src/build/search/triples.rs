@@ -54,94 +54,133 @@ fn triple_hashes(word: &str) -> Vec<u32> {
 /// ranks], ...]}`, the words in the same order) gives each posting's place among this bucket's
 /// words in that field of that entry: the page fetches it only when the words matching a query
 /// word start with it in some and not in others, so that which stands first matters.
-#[derive(Serialize)]
-struct Bucket<'a> {
-    v: &'a str,
-    t: Vec<WordGaps<'a>>,
-    r: bool,
-}
-
-/// A word and the gap-coded entries that hold it in their title, context and text.
-#[derive(Serialize)]
-struct WordGaps<'a>(&'a str, Vec<u32>, Vec<u32>, Vec<u32>);
-
-#[derive(Serialize)]
-struct Ranks<'a> {
-    v: &'a str,
-    r: Vec<[Vec<u32>; FIELDS]>,
-}
-
-/// The bucket file of the words `members`, and its ranks file unless every rank is 0.
+///
+/// Both are written word by word: a bucket of a big handbook's common words holds millions of
+/// postings, and no second copy of them is made.
 pub(crate) fn bucket(
     words: &[(Box<str>, Vec<Posting>)],
     members: &[u32],
     version: &str,
 ) -> (Vec<u8>, Option<Vec<u8>>) {
-    let mut t = Vec::with_capacity(members.len());
-    let mut r = Vec::with_capacity(members.len());
-    for (&i, ranks) in members.iter().zip(ranks(words, members)) {
+    let ranks = ranks(words, members);
+    let ranked = ranks.iter().any(|&r| r != 0);
+    let mut bucket = Json::object_with_version(version, "t");
+    let mut rank_file = Json::object_with_version(version, "r");
+    let mut from = 0;
+    let mut fields = Fields::default();
+    for (n, &i) in members.iter().enumerate() {
         let (word, postings) = &words[i as usize];
-        let (gaps, ranks) = lists(postings, &ranks);
-        let [a, b, c] = gaps;
-        t.push(WordGaps(word, a, b, c));
-        r.push(ranks);
-    }
-    let ranked = r.iter().any(|lists| lists.iter().any(|l| !l.is_empty()));
-    let ranks = ranked.then(|| serde_json::to_vec(&Ranks { v: version, r }).unwrap_or_default());
-    let bucket = serde_json::to_vec(&Bucket {
-        v: version,
-        t,
-        r: ranked,
-    });
-    (bucket.unwrap_or_default(), ranks)
-}
-
-/// For each member word, the rank of each of its postings among the members' words that stand
-/// in the same field of the same entry.
-fn ranks(words: &[(Box<str>, Vec<Posting>)], members: &[u32]) -> Vec<Vec<u32>> {
-    let mut all: Vec<(u32, u32, u32, u32)> = Vec::new();
-    let mut ranks: Vec<Vec<u32>> = Vec::with_capacity(members.len());
-    for (k, &i) in members.iter().enumerate() {
-        let postings = &words[i as usize].1;
-        ranks.push(vec![0; postings.len()]);
-        for (j, p) in postings.iter().enumerate() {
-            all.push((p.entry, p.key(), k as u32, j as u32));
+        let to = from + postings.len();
+        fields.fill(postings, &ranks[from..to]);
+        from = to;
+        bucket.item(n);
+        bucket.push(b"[");
+        bucket.value(&**word);
+        for gaps in &fields.gaps {
+            bucket.push(b",");
+            bucket.value(gaps);
+        }
+        bucket.push(b"]");
+        if ranked {
+            rank_file.item(n);
+            rank_file.value(&fields.ranks);
         }
     }
+    bucket.push(if ranked {
+        b"],\"r\":true}"
+    } else {
+        b"],\"r\":false}"
+    });
+    rank_file.push(b"]}");
+    (bucket.0, ranked.then_some(rank_file.0))
+}
+
+/// JSON written piece by piece, as serde_json writes it compactly.
+struct Json(Vec<u8>);
+
+impl Json {
+    /// `{"v":"VERSION","KEY":[` — what both files start with.
+    fn object_with_version(version: &str, key: &str) -> Json {
+        let mut json = Json(b"{\"v\":".to_vec());
+        json.value(version);
+        json.push(format!(",\"{key}\":[").as_bytes());
+        json
+    }
+
+    fn push(&mut self, bytes: &[u8]) {
+        self.0.extend_from_slice(bytes);
+    }
+
+    /// Before the `n`th item of a list: a comma unless it is the first.
+    fn item(&mut self, n: usize) {
+        if n > 0 {
+            self.push(b",");
+        }
+    }
+
+    fn value<T: Serialize + ?Sized>(&mut self, value: &T) {
+        // Writing into a Vec cannot fail, nor can strings and numbers be refused.
+        let _ = serde_json::to_writer(&mut self.0, value);
+    }
+}
+
+/// One word's gap-coded entries and their ranks, per field (ranks left out where all are 0);
+/// reused from word to word.
+#[derive(Default)]
+struct Fields {
+    gaps: [Vec<u32>; FIELDS],
+    ranks: [Vec<u32>; FIELDS],
+}
+
+impl Fields {
+    fn fill(&mut self, postings: &[Posting], ranks: &[u32]) {
+        for list in self.gaps.iter_mut().chain(&mut self.ranks) {
+            list.clear();
+        }
+        let mut last = [None::<u32>; FIELDS];
+        for (p, &rank) in postings.iter().zip(ranks) {
+            let f = p.field().min(FIELDS - 1);
+            let gap = match last[f] {
+                Some(prev) => p.entry - prev,
+                None => p.entry + 1,
+            };
+            last[f] = Some(p.entry);
+            self.gaps[f].push(gap);
+            self.ranks[f].push(rank);
+        }
+        for list in &mut self.ranks {
+            if list.iter().all(|&r| r == 0) {
+                list.clear();
+            }
+        }
+    }
+}
+
+/// For each posting of the member words (in order, word after word), its rank among the
+/// members' words that stand in the same field of the same entry.
+fn ranks(words: &[(Box<str>, Vec<Posting>)], members: &[u32]) -> Vec<u32> {
+    // (entry, field and place, posting): sorted, the postings of one entry and field follow
+    // each other, by place.
+    let total = members.iter().map(|&i| words[i as usize].1.len()).sum();
+    let mut all: Vec<(u32, u32, u32)> = Vec::with_capacity(total);
+    for &i in members {
+        for p in &words[i as usize].1 {
+            let n = u32::try_from(all.len()).unwrap_or(u32::MAX);
+            all.push((p.entry, p.key(), n));
+        }
+    }
+    let mut ranks = vec![0; all.len()];
     all.sort_unstable();
     let mut first = 0;
     for n in 0..all.len() {
-        let (entry, key, k, j) = all[n];
-        let (e0, key0, _, _) = all[first];
+        let (entry, key, at) = all[n];
+        let (e0, key0, _) = all[first];
         if entry != e0 || key >> 24 != key0 >> 24 {
             first = n;
         }
-        ranks[k as usize][j as usize] = (n - first) as u32;
+        ranks[at as usize] = (n - first) as u32;
     }
     ranks
-}
-
-/// Gap-coded entries and their ranks, per field (ranks left out where all are 0).
-fn lists(postings: &[Posting], ranks: &[u32]) -> ([Vec<u32>; FIELDS], [Vec<u32>; FIELDS]) {
-    let mut gaps: [Vec<u32>; FIELDS] = Default::default();
-    let mut out: [Vec<u32>; FIELDS] = Default::default();
-    let mut last = [None::<u32>; FIELDS];
-    for (p, &rank) in postings.iter().zip(ranks) {
-        let f = p.field().min(FIELDS - 1);
-        let gap = match last[f] {
-            Some(prev) => p.entry - prev,
-            None => p.entry + 1,
-        };
-        last[f] = Some(p.entry);
-        gaps[f].push(gap);
-        out[f].push(rank);
-    }
-    for list in &mut out {
-        if list.iter().all(|&r| r == 0) {
-            list.clear();
-        }
-    }
-    (gaps, out)
 }
 
 /// The size class of a file for the manifest: one base-36 digit, the bit length of its size.

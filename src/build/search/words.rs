@@ -76,23 +76,41 @@ impl Words {
         }
     }
 
-    /// Appends the words of the entries that follow these.
-    pub(crate) fn append(&mut self, other: Words) {
-        let offset = self.entries;
-        for (word, postings) in other.words {
-            let list = self.words.entry(word).or_default();
-            list.extend(postings.into_iter().map(|p| Posting {
-                entry: p.entry + offset,
-                ..p
-            }));
+    /// The words of runs of entries that follow each other, as one: each word's postings in a
+    /// list of exactly their length, and each run's lists freed as they are copied (a big
+    /// handbook's index never sits in memory twice).
+    pub(crate) fn merged(runs: Vec<Words>) -> Words {
+        let mut lengths: HashMap<&str, usize> = HashMap::default();
+        for run in &runs {
+            for (word, postings) in &run.words {
+                *lengths.entry(word).or_default() += postings.len();
+            }
         }
-        self.addresses.extend(
-            other
-                .addresses
-                .into_iter()
-                .map(|(e, a, c)| (e + offset, a, c)),
-        );
-        self.entries += other.entries;
+        let lengths: HashMap<Box<str>, usize> = lengths
+            .into_iter()
+            .map(|(word, n)| (Box::from(word), n))
+            .collect();
+        let mut all = Words::default();
+        all.words.reserve(lengths.len());
+        for run in runs {
+            let offset = all.entries;
+            for (word, postings) in run.words {
+                let list = all.words.entry(word).or_insert_with_key(|word| {
+                    Vec::with_capacity(lengths.get(word).copied().unwrap_or_default())
+                });
+                list.extend(postings.into_iter().map(|p| Posting {
+                    entry: p.entry + offset,
+                    ..p
+                }));
+            }
+            all.addresses.extend(
+                run.addresses
+                    .into_iter()
+                    .map(|(e, a, c)| (e + offset, a, c)),
+            );
+            all.entries += run.entries;
+        }
+        all
     }
 
     /// The words in a stable order, each with its postings (in entry order).

@@ -111,6 +111,16 @@ pub struct Rendered {
 }
 
 impl Rendered {
+    /// Gives back the room its lists grew into: a big handbook keeps every chapter's.
+    fn shrink(&mut self) {
+        self.html.shrink_to_fit();
+        self.headings.shrink_to_fit();
+        self.links.shrink_to_fit();
+        self.directives.shrink_to_fit();
+        self.problems.shrink_to_fit();
+        self.sections.shrink_to_fit();
+    }
+
     /// Sets the file position of every link, directive and problem: the Markdown started at
     /// byte `body_offset` of `text`.
     pub fn locate(&mut self, text: &str, body_offset: usize) {
@@ -243,7 +253,9 @@ pub fn render(md: &str, resolve: &dyn Resolve) -> Rendered {
 
 /// Only what validation needs: headings, links, directives, problems (no HTML, no text).
 pub fn metadata(md: &str, resolve: &dyn Resolve) -> Rendered {
-    render_as(md, resolve, false, Origin::Chapter)
+    let mut r = render_as(md, resolve, false, Origin::Chapter);
+    r.shrink();
+    r
 }
 
 /// The plain text of a Markdown snippet (for search).
