@@ -6,7 +6,9 @@ For each size it generates build.py's synthetic book for handbook and the same c
 (front matter title + the same Markdown, without handbook's data directives) for mdBook
 (SUMMARY.md), Zola (a section with pages) and Hugo (content/ with a list layout), then prints:
 cold build (median) and peak memory per tool with the ratio to the fastest anchor; save ->
-changed page served by each tool's preview server; and what a reader downloads (gzip): a
+changed page served by each tool's preview server; the floor (the time to write one page in a
+folder per chapter and nothing else, which every tool must do for these addresses); and what a
+reader downloads (gzip): a
 chapter page's first visit (HTML, CSS, JS) and the first search („Arbeitgeber“: the
 files it fetches, benches/search_size.py); for handbook also the first visit including what
 its service worker precaches, and the start page. From 1,000 chapters on, handbook's book
@@ -116,6 +118,21 @@ def tools(tmp, book):
     return found
 
 
+def write_floor(out, n):
+    """Seconds to write what every tool must write for these addresses, and nothing else: n
+    folders with one 16 KB page each (`/k00001/index.html`, …). On a file system where creating
+    a file costs far more than writing it, this bounds how fast any of the tools can be."""
+    page = b"x" * 16384
+    start = time.perf_counter()
+    os.makedirs(out)
+    for i in range(n):
+        folder = os.path.join(out, f"k{i:05d}")
+        os.mkdir(folder)
+        with open(os.path.join(folder, "index.html"), "wb") as f:
+            f.write(page)
+    return time.perf_counter() - start
+
+
 def timed(cmd):
     start = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True)
@@ -223,10 +240,14 @@ def main():
             synthetic.make_book(book, n, per_part=args.parts if n >= 1000 else 0)
             found = tools(tmp, book)
             times = {t[0]: [] for t in found}
+            floors = []
             for _ in range(args.runs):  # interleaved: every tool once per round
                 for name, _, cmd, out, *_ in found:
                     shutil.rmtree(out, ignore_errors=True)
                     times[name].append(timed(cmd))
+                floor_out = os.path.join(tmp, "out-floor")
+                shutil.rmtree(floor_out, ignore_errors=True)
+                floors.append(write_floor(floor_out, n))
             medians = {k: statistics.median(v) for k, v in times.items()}
             anchors = [v for k, v in medians.items() if k != "handbook"]
             fastest = min(anchors) if anchors else None
@@ -240,6 +261,9 @@ def main():
                 print(f"| {n:,} | {name} | {medians[name]:.2f} s | {memory:.0f} MiB | {ratio} | {served_s} | {visit / 1024:.1f} KB | {search / 1024:.1f} KB |", flush=True)
                 if name == "handbook":
                     extra = handbook_pages(out, url_path, visit)
+            floor = statistics.median(floors)
+            floor_ratio = f"{floor / fastest:.2f}" if fastest else "–"
+            print(f"| {n:,} | floor: {n:,} folders with one page each | {floor:.2f} s | – | {floor_ratio} | – | – | – |", flush=True)
             if extra:
                 print(f"|  | handbook: first visit incl. the service worker's precache {extra[0] / 1024:.0f} KB gz, start page {extra[1] / 1024:.1f} KB gz |||||||", flush=True)
         finally:

@@ -10,32 +10,37 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 /// Fields, in the order the page ranks them.
 pub(crate) const FIELDS: usize = 3;
 
-/// Places are counted up to this; a field with more distinct words ranks the rest alike.
-const MAX_PLACE: u32 = (1 << 24) - 1;
+/// Places are counted up to this; a field with more distinct words ranks the rest alike (a
+/// section of 16,000 different words is a book, not a section).
+const MAX_PLACE: u32 = (1 << 14) - 1;
 
 /// One word in one entry: the first field that holds it and its place there (the number of
-/// distinct words before its first occurrence in that field).
+/// distinct words before its first occurrence in that field). Six bytes: a big handbook holds
+/// millions of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(C, packed(2))]
 pub(crate) struct Posting {
     pub entry: u32,
-    packed: u32,
+    /// The field in the top two bits, the place below.
+    packed: u16,
 }
 
 impl Posting {
     fn new(entry: u32, field: usize, place: usize) -> Posting {
         let place = u32::try_from(place).unwrap_or(MAX_PLACE).min(MAX_PLACE);
-        let field = u32::try_from(field).unwrap_or(2);
+        let field = u32::try_from(field).unwrap_or(2).min(2);
         Posting {
             entry,
-            packed: (field << 24) | place,
+            packed: u16::try_from((field << 14) | place).unwrap_or(u16::MAX),
         }
     }
     pub(crate) fn field(self) -> usize {
-        (self.packed >> 24) as usize
+        usize::from(self.packed >> 14)
     }
     /// Field first, then place: the lower, the earlier the word stands.
     pub(crate) fn key(self) -> u32 {
-        self.packed
+        let place = u32::from(self.packed) & MAX_PLACE;
+        ((self.field() as u32) << 24) | place
     }
 }
 
