@@ -153,7 +153,7 @@ pub fn run_with(opts: &Options, sink: &dyn Sink, memo: Option<&build::memo::Memo
     let started = Instant::now();
     let mut report = Report::default();
     let Some(sources) = report.stage("load", || {
-        build::load::load(&opts.root).map(|s| (s, Diagnostics::new()))
+        build::load::load_with(&opts.root, memo).map(|s| (s, Diagnostics::new()))
     }) else {
         return report.finish(started);
     };

@@ -2,11 +2,14 @@
 //! content, and it reads only files whose real path lies inside the handbook: a symbolic link
 //! that leads outside (or in a loop) is an error, never followed.
 
+use crate::build::listing::Listing;
+use crate::build::memo::Memo;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::{FileOp, Msg};
 use crate::model::{Asset, SourceFile};
 use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Everything a build reads.
 #[derive(Debug, Clone)]
@@ -89,6 +92,12 @@ fn role(rel: &Path) -> Role {
 }
 
 pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
+    load_with(root, None)
+}
+
+/// [`load`], taking the files of the last walk from `memo` when no file or folder came or went
+/// since (the preview).
+pub fn load_with(root: &Path, memo: Option<&Memo>) -> Result<Sources, Diagnostics> {
     let content = root.join("content");
     if !content.join("handbook.yaml").is_file() {
         let msg = if root.is_dir() {
@@ -101,42 +110,58 @@ pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
         return Err(Diagnostic::error(shown(root, Path::new("content/handbook.yaml")), msg).into());
     }
     let mut walk = Walk::new(root);
+    let listing = match memo.and_then(Memo::listing) {
+        Some(listing) => listing,
+        None => {
+            let content = walk.files(Path::new("content"));
+            let theme = if root.join("theme").is_dir() {
+                walk.files(Path::new("theme"))
+            } else {
+                Vec::new()
+            };
+            let listing = Arc::new(Listing::new(content, theme));
+            if let Some(memo) = memo
+                && !walk.out.has_errors()
+            {
+                memo.walked(Arc::clone(&listing));
+            }
+            listing
+        }
+    };
     let mut config = None;
     let mut index = None;
     let mut chapters = Vec::new();
     let mut parts = Vec::new();
     let mut data = Vec::new();
     let mut assets = Vec::new();
-    for (real, rel) in walk.files(Path::new("content")) {
-        let rel_content = rel.strip_prefix("content").unwrap_or(&rel).to_path_buf();
-        let shown = shown(root, &rel);
+    for (real, rel) in &listing.content {
+        let rel_content = rel.strip_prefix("content").unwrap_or(rel).to_path_buf();
+        let shown = shown(root, rel);
         match role(&rel_content) {
-            Role::Config => config = walk.read(&real, shown),
-            Role::Index => index = walk.read(&real, shown),
+            Role::Config => config = walk.read(real, shown),
+            Role::Index => index = walk.read(real, shown),
             Role::Chapter => chapters.push(shown),
-            Role::PartIntro => parts.extend(walk.read(&real, shown)),
-            Role::Data => data.extend(walk.read(&real, shown)),
+            Role::PartIntro => parts.extend(walk.read(real, shown)),
+            Role::Data => data.extend(walk.read(real, shown)),
             Role::Stray => walk
                 .out
                 .push(Diagnostic::warning(shown, Msg::NotPartOfHandbook)),
             Role::NotAChapter => walk.out.push(Diagnostic::warning(shown, Msg::NotAChapter)),
             Role::Asset => assets.push(Asset {
                 site_path: rel_content.to_string_lossy().replace('\\', "/"),
-                source: real,
+                source: real.clone(),
             }),
         }
     }
     same_data_names(&data, &mut walk.out);
     let mut theme = Vec::new();
-    if root.join("theme").is_dir() {
-        for (real, rel) in walk.files(Path::new("theme")) {
-            let below = rel.strip_prefix("theme").unwrap_or(&rel);
-            match std::fs::read(&real) {
-                Ok(bytes) => theme.push((below.to_string_lossy().replace('\\', "/"), bytes)),
-                Err(e) => walk
-                    .out
-                    .push(crate::fs::io_error(&shown(root, &rel), FileOp::Read, &e)),
-            }
+    for (real, rel) in &listing.theme {
+        let below = rel.strip_prefix("theme").unwrap_or(rel);
+        match std::fs::read(real) {
+            Ok(bytes) => theme.push((below.to_string_lossy().replace('\\', "/"), bytes)),
+            Err(e) => walk
+                .out
+                .push(crate::fs::io_error(&shown(root, rel), FileOp::Read, &e)),
         }
     }
     match config {

@@ -2,6 +2,7 @@
 //! metadata and rendered outputs, keyed by everything they are made of — so a save redoes only
 //! what it changed. The pipeline is the same with or without it: the output is too.
 
+use crate::build::listing::Listing;
 use crate::diagnostic::Diagnostics;
 use rustc_hash::FxHashMap;
 use std::hash::Hash;
@@ -81,8 +82,10 @@ pub struct Memo {
     pub(crate) frames: Table<String, Arc<crate::build::print::Frames>>,
     /// The other pages: (path, hash of their own sources, hash of everything else).
     pub(crate) pages: Table<(String, String, String), Arc<MadePage>>,
-    /// The hash each chapter file had when it was last read.
-    read: Mutex<FxHashMap<PathBuf, String>>,
+    /// The hash each chapter file had when it was last read, and its absolute path.
+    read: Mutex<FxHashMap<PathBuf, (String, PathBuf)>>,
+    /// The files the last walk of the handbook's folders found.
+    listing: Mutex<Option<Arc<Listing>>>,
     /// The files changed since the last build, as the watcher reported them; `None` when that
     /// is not known (the first build): then every file is read.
     changed: Mutex<Option<Vec<PathBuf>>>,
@@ -97,6 +100,7 @@ impl Memo {
             frames: Table::new(),
             pages: Table::new(),
             read: Mutex::default(),
+            listing: Mutex::default(),
             changed: Mutex::new(None),
         }
     }
@@ -113,18 +117,35 @@ impl Memo {
     pub(crate) fn unchanged(&self, path: &Path) -> Option<String> {
         let changed = self.changed.lock().unwrap_or_else(PoisonError::into_inner);
         let changed = changed.as_ref()?;
-        let absolute = crate::fs::absolute(path);
+        let read = self.read.lock().unwrap_or_else(PoisonError::into_inner);
+        let (hash, absolute) = read.get(path)?;
         if changed.iter().any(|c| absolute.starts_with(c)) {
             return None;
         }
-        let read = self.read.lock().unwrap_or_else(PoisonError::into_inner);
-        read.get(path).cloned()
+        Some(hash.clone())
     }
 
     /// `path` was read and its text hashes to `hash`.
     pub(crate) fn was_read(&self, path: &Path, hash: &str) {
+        let absolute = crate::fs::absolute(path);
         let mut read = self.read.lock().unwrap_or_else(PoisonError::into_inner);
-        read.insert(path.to_path_buf(), hash.to_string());
+        read.insert(path.to_path_buf(), (hash.to_string(), absolute));
+    }
+
+    /// The last walk's files, unless what changed since can have changed them.
+    pub(crate) fn listing(&self) -> Option<Arc<Listing>> {
+        let changed = self.changed.lock().unwrap_or_else(PoisonError::into_inner);
+        let changed = changed.as_ref()?;
+        let listing = self.listing.lock().unwrap_or_else(PoisonError::into_inner);
+        listing
+            .as_ref()
+            .filter(|l| l.still_holds(changed))
+            .map(Arc::clone)
+    }
+
+    /// A walk found these files.
+    pub(crate) fn walked(&self, listing: Arc<Listing>) {
+        *self.listing.lock().unwrap_or_else(PoisonError::into_inner) = Some(listing);
     }
 
     /// Ends a build: results it did not use are forgotten, and changes are taken in.

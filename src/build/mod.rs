@@ -5,6 +5,7 @@ pub mod embed;
 pub(crate) mod html;
 pub(crate) mod hyphenate;
 pub mod later;
+pub mod listing;
 pub mod load;
 pub mod memo;
 pub(crate) mod offline;
