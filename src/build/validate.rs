@@ -11,6 +11,7 @@ use crate::model::site::{Page, Site};
 use crate::suggest::closest;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// What validation proved, for render: the view of every directive, page by page (the start
 /// page first, then the chapters in order), each in the order of the page's directives.
@@ -114,36 +115,38 @@ fn directives(page: &Page, embeds: &[Result<Embed<'_>, Refusal>]) -> Vec<Diagnos
 }
 
 /// Where links may point: chapters, their anchors, copied files.
-struct Links<'s> {
-    anchors: HashMap<&'s str, HashSet<Cow<'s, str>>>,
+struct Links<'s, 'e> {
+    /// Every page (the start page first), and the views of its directives.
+    pages: &'e [&'s Page],
+    embeds: &'e [Vec<Result<Embed<'s>, Refusal>>],
+    /// A page's place in `pages`, by its file.
+    by_file: HashMap<&'s str, usize>,
+    /// Each page's anchors, worked out when a link first needs them.
+    anchors: Vec<OnceLock<HashSet<Cow<'s, str>>>>,
     assets: HashSet<&'s str>,
     /// Which page a link names (by its file below content/chapters/, or by a unique name).
     resolver: &'s crate::model::site::Resolver,
-    /// Every chapter and part page, by file.
-    files: HashSet<&'s str>,
     /// A chapter's URL path without slashes -> its file.
     slugs: HashMap<&'s str, &'s str>,
 }
 
-impl<'s> Links<'s> {
-    fn new(site: &'s Site, pages: &[&'s Page], embeds: &[Vec<Result<Embed<'_>, Refusal>>]) -> Self {
-        let of_page = |(p, e): (&&'s Page, &Vec<Result<Embed<'_>, Refusal>>)| {
-            let mut a: HashSet<Cow<'s, str>> =
-                p.md.headings
-                    .iter()
-                    .map(|h| Cow::from(h.id.as_str()))
-                    .collect();
-            a.extend(e.iter().flatten().flat_map(Embed::anchors).map(Cow::from));
-            (p.file.as_str(), a)
-        };
-        let anchors = crate::parallel::map(pages.iter().zip(embeds).collect(), &of_page)
-            .into_iter()
-            .collect();
+impl<'s, 'e> Links<'s, 'e> {
+    fn new(
+        site: &'s Site,
+        pages: &'e [&'s Page],
+        embeds: &'e [Vec<Result<Embed<'s>, Refusal>>],
+    ) -> Self {
         Links {
-            anchors,
+            pages,
+            embeds,
+            by_file: pages
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.file.as_str(), i))
+                .collect(),
+            anchors: pages.iter().map(|_| OnceLock::new()).collect(),
             assets: site.assets.iter().map(|a| a.site_path.as_str()).collect(),
             resolver: &site.resolver,
-            files: pages.iter().skip(1).map(|p| p.file.as_str()).collect(),
             slugs: pages
                 .iter()
                 .skip(1)
@@ -152,17 +155,40 @@ impl<'s> Links<'s> {
         }
     }
 
+    /// The anchors of the page `file`: its headings' ids and those of its embedded lists.
+    fn anchors_of(&self, file: &str) -> Option<&HashSet<Cow<'s, str>>> {
+        let i = *self.by_file.get(file)?;
+        Some(self.anchors[i].get_or_init(|| {
+            let page = self.pages[i];
+            let mut a: HashSet<Cow<'s, str>> = page
+                .md
+                .headings
+                .iter()
+                .map(|h| Cow::from(h.id.as_str()))
+                .collect();
+            let views = self.embeds[i].iter().flatten();
+            a.extend(views.flat_map(Embed::anchors).map(Cow::from));
+            a
+        }))
+    }
+
+    /// The file of the chapter or part page a link names, if there is one.
+    fn page_file(&self, file: &str) -> Option<&'s str> {
+        let i = match self.by_file.get(file) {
+            Some(&i) if i > 0 => i,
+            // By a name that only one chapter has.
+            _ => *self.by_file.get(self.resolver.canonical(file)?)?,
+        };
+        // The start page is no link target by file.
+        (i > 0).then(|| self.pages[i].file.as_str())
+    }
+
     /// Why `target` (written on page `here`, if on a page) leads nowhere, if it does.
     fn broken(&self, target: &Target, here: Option<&str>) -> Option<Msg> {
         match target {
             Target::External => None,
             Target::Chapter { file, anchor } => {
-                let Some(anchors) = self
-                    .resolver
-                    .canonical(file)
-                    .filter(|f| self.files.contains(f))
-                    .and_then(|f| self.anchors.get(f))
-                else {
+                let Some(page) = self.page_file(file) else {
                     let candidates = self.resolver.candidates(file);
                     if candidates.len() > 1 {
                         return Some(Msg::AmbiguousChapter {
@@ -172,10 +198,15 @@ impl<'s> Links<'s> {
                     }
                     return Some(Msg::NoSuchChapter {
                         file: file.clone(),
-                        suggestion: closest(file, self.files.iter().copied()).map(str::to_string),
+                        suggestion: closest(
+                            file,
+                            self.pages.iter().skip(1).map(|p| p.file.as_str()),
+                        )
+                        .map(str::to_string),
                     });
                 };
                 let anchor = anchor.as_deref()?;
+                let anchors = self.anchors_of(page)?;
                 (!anchors.contains(anchor)).then(|| Msg::NoSuchAnchor {
                     file: Some(file.clone()),
                     anchor: anchor.into(),
@@ -184,7 +215,7 @@ impl<'s> Links<'s> {
                 })
             }
             Target::Anchor(anchor) => {
-                let anchors = self.anchors.get(here?)?;
+                let anchors = self.anchors_of(here?)?;
                 (!anchors.contains(anchor.as_str())).then(|| Msg::NoSuchAnchor {
                     file: None,
                     anchor: anchor.clone(),
