@@ -50,14 +50,14 @@ pub fn validate(site: &Site, today: Date) -> Result<(Proven<'_>, Diagnostics), D
         crate::parallel::map(pages.iter().collect(), &embed_all);
     let links = Links::new(site, &pages, &embeds);
     // Each page on its own, on all cores (thousands of chapters, each with its links).
-    let check = |(page, page_embeds): (&&Page, &Vec<Result<Embed<'_>, Refusal>>)| {
-        let mut found = page_problems(page);
-        found.extend(directives(page, page_embeds));
-        found.extend(links.of_page(page));
+    let check = |i: usize| {
+        let mut found = page_problems(pages[i]);
+        found.extend(directives(pages[i], &embeds[i]));
+        found.extend(links.of_page(i));
         found
     };
     let mut out = Diagnostics::new();
-    for found in crate::parallel::map(pages.iter().zip(&embeds).collect(), &check) {
+    for found in crate::parallel::map((0..pages.len()).collect(), &check) {
         out.extend(found);
     }
     out.extend(links.of_data(&site.data_links));
@@ -119,8 +119,9 @@ struct Links<'s, 'e> {
     /// Every page (the start page first), and the views of its directives.
     pages: &'e [&'s Page],
     embeds: &'e [Vec<Result<Embed<'s>, Refusal>>],
-    /// A page's place in `pages`, by its file.
-    by_file: HashMap<&'s str, usize>,
+    /// The chapter or part page a link's file names: by its file below content/chapters/, or
+    /// by a file name that only one chapter has (`None`: several have it).
+    targets: HashMap<&'s str, Option<usize>>,
     /// Each page's anchors, worked out when a link first needs them.
     anchors: Vec<OnceLock<HashSet<Cow<'s, str>>>>,
     assets: HashSet<&'s str>,
@@ -139,11 +140,7 @@ impl<'s, 'e> Links<'s, 'e> {
         Links {
             pages,
             embeds,
-            by_file: pages
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (p.file.as_str(), i))
-                .collect(),
+            targets: targets(site, pages),
             anchors: pages.iter().map(|_| OnceLock::new()).collect(),
             assets: site.assets.iter().map(|a| a.site_path.as_str()).collect(),
             resolver: &site.resolver,
@@ -155,10 +152,9 @@ impl<'s, 'e> Links<'s, 'e> {
         }
     }
 
-    /// The anchors of the page `file`: its headings' ids and those of its embedded lists.
-    fn anchors_of(&self, file: &str) -> Option<&HashSet<Cow<'s, str>>> {
-        let i = *self.by_file.get(file)?;
-        Some(self.anchors[i].get_or_init(|| {
+    /// The anchors of page `i`: its headings' ids and those of its embedded lists.
+    fn anchors_of(&self, i: usize) -> &HashSet<Cow<'s, str>> {
+        self.anchors[i].get_or_init(|| {
             let page = self.pages[i];
             let mut a: HashSet<Cow<'s, str>> = page
                 .md
@@ -169,26 +165,15 @@ impl<'s, 'e> Links<'s, 'e> {
             let views = self.embeds[i].iter().flatten();
             a.extend(views.flat_map(Embed::anchors).map(Cow::from));
             a
-        }))
-    }
-
-    /// The file of the chapter or part page a link names, if there is one.
-    fn page_file(&self, file: &str) -> Option<&'s str> {
-        let i = match self.by_file.get(file) {
-            Some(&i) if i > 0 => i,
-            // By a name that only one chapter has.
-            _ => *self.by_file.get(self.resolver.canonical(file)?)?,
-        };
-        // The start page is no link target by file.
-        (i > 0).then(|| self.pages[i].file.as_str())
+        })
     }
 
     /// Why `target` (written on page `here`, if on a page) leads nowhere, if it does.
-    fn broken(&self, target: &Target, here: Option<&str>) -> Option<Msg> {
+    fn broken(&self, target: &Target, here: Option<usize>) -> Option<Msg> {
         match target {
             Target::External => None,
             Target::Chapter { file, anchor } => {
-                let Some(page) = self.page_file(file) else {
+                let Some(page) = self.targets.get(file.as_str()).copied().flatten() else {
                     let candidates = self.resolver.candidates(file);
                     if candidates.len() > 1 {
                         return Some(Msg::AmbiguousChapter {
@@ -206,7 +191,7 @@ impl<'s, 'e> Links<'s, 'e> {
                     });
                 };
                 let anchor = anchor.as_deref()?;
-                let anchors = self.anchors_of(page)?;
+                let anchors = self.anchors_of(page);
                 (!anchors.contains(anchor)).then(|| Msg::NoSuchAnchor {
                     file: Some(file.clone()),
                     anchor: anchor.into(),
@@ -215,7 +200,7 @@ impl<'s, 'e> Links<'s, 'e> {
                 })
             }
             Target::Anchor(anchor) => {
-                let anchors = self.anchors_of(here?)?;
+                let anchors = self.anchors_of(here?);
                 (!anchors.contains(anchor.as_str())).then(|| Msg::NoSuchAnchor {
                     file: None,
                     anchor: anchor.clone(),
@@ -235,12 +220,14 @@ impl<'s, 'e> Links<'s, 'e> {
         }
     }
 
-    fn of_page(&self, page: &Page) -> Vec<Diagnostic> {
+    /// The broken links of page `i`.
+    fn of_page(&self, i: usize) -> Vec<Diagnostic> {
+        let page = self.pages[i];
         page.md
             .links
             .iter()
             .filter_map(|link| {
-                let msg = self.broken(&link.target, Some(&page.file))?;
+                let msg = self.broken(&link.target, Some(i))?;
                 Some(Diagnostic::error(&page.path, msg).at(link.pos))
             })
             .collect()
@@ -261,6 +248,27 @@ impl<'s, 'e> Links<'s, 'e> {
             })
             .collect()
     }
+}
+
+/// Where a link's file leads: each chapter and part page (not the start page, pages[0]) by its
+/// file, and by its file name where no other chapter has that name; a file takes precedence.
+fn targets<'s>(site: &'s Site, pages: &[&'s Page]) -> HashMap<&'s str, Option<usize>> {
+    let by_file: HashMap<&str, usize> = pages
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(|(i, p)| (p.file.as_str(), i))
+        .collect();
+    let mut targets: HashMap<&str, Option<usize>> = HashMap::default();
+    targets.reserve(by_file.len() + site.resolver.names.len());
+    for (name, file) in &site.resolver.names {
+        let page = file.as_deref().and_then(|f| by_file.get(f).copied());
+        targets.insert(name.as_str(), page);
+    }
+    for (file, i) in by_file {
+        targets.insert(file, Some(i));
+    }
+    targets
 }
 
 /// Data that no page embeds is probably forgotten.
