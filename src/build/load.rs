@@ -110,24 +110,9 @@ pub fn load_with(root: &Path, memo: Option<&Memo>) -> Result<Sources, Diagnostic
         return Err(Diagnostic::error(shown(root, Path::new("content/handbook.yaml")), msg).into());
     }
     let mut walk = Walk::new(root);
-    let listing = match memo.and_then(Memo::listing) {
-        Some(listing) => listing,
-        None => {
-            let content = walk.files(Path::new("content"));
-            let theme = if root.join("theme").is_dir() {
-                walk.files(Path::new("theme"))
-            } else {
-                Vec::new()
-            };
-            let listing = Arc::new(Listing::new(content, theme));
-            if let Some(memo) = memo
-                && !walk.out.has_errors()
-            {
-                memo.walked(Arc::clone(&listing));
-            }
-            listing
-        }
-    };
+    let listing = memo
+        .and_then(Memo::listing)
+        .unwrap_or_else(|| walk.listing(memo));
     let mut config = None;
     let mut index = None;
     let mut chapters = Vec::new();
@@ -154,16 +139,7 @@ pub fn load_with(root: &Path, memo: Option<&Memo>) -> Result<Sources, Diagnostic
         }
     }
     same_data_names(&data, &mut walk.out);
-    let mut theme = Vec::new();
-    for (real, rel) in &listing.theme {
-        let below = rel.strip_prefix("theme").unwrap_or(rel);
-        match std::fs::read(real) {
-            Ok(bytes) => theme.push((below.to_string_lossy().replace('\\', "/"), bytes)),
-            Err(e) => walk
-                .out
-                .push(crate::fs::io_error(&shown(root, rel), FileOp::Read, &e)),
-        }
-    }
+    let theme = walk.theme(&listing);
     match config {
         Some(config) if !walk.out.has_errors() => Ok(Sources {
             config,
@@ -216,6 +192,41 @@ impl<'r> Walk<'r> {
             real_root: std::fs::canonicalize(root).unwrap_or_else(|_| crate::fs::absolute(root)),
             out: Diagnostics::new(),
         }
+    }
+
+    /// The files below `content/` and `theme/`, walked; kept in `memo` when the walk found
+    /// nothing wrong.
+    fn listing(&mut self, memo: Option<&Memo>) -> Arc<Listing> {
+        let content = self.files(Path::new("content"));
+        let theme = if self.root.join("theme").is_dir() {
+            self.files(Path::new("theme"))
+        } else {
+            Vec::new()
+        };
+        let listing = Arc::new(Listing::new(content, theme));
+        if let Some(memo) = memo
+            && !self.out.has_errors()
+        {
+            memo.walked(Arc::clone(&listing));
+        }
+        listing
+    }
+
+    /// The handbook's own theme files (path below `theme/`, bytes), read.
+    fn theme(&mut self, listing: &Listing) -> Vec<(String, Vec<u8>)> {
+        let mut theme = Vec::new();
+        for (real, rel) in &listing.theme {
+            let below = rel.strip_prefix("theme").unwrap_or(rel);
+            match std::fs::read(real) {
+                Ok(bytes) => theme.push((below.to_string_lossy().replace('\\', "/"), bytes)),
+                Err(e) => self.out.push(crate::fs::io_error(
+                    &shown(self.root, rel),
+                    FileOp::Read,
+                    &e,
+                )),
+            }
+        }
+        theme
     }
 
     /// The files below `dir` (relative to the root), sorted, each as (real path, path below the

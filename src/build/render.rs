@@ -351,8 +351,12 @@ impl Renderer<'_> {
     }
 
     /// The hash of what the start page shows besides the chapters' list: its own text, and
-    /// where each data file is first embedded (its checklists link there).
+    /// where each data file is first embedded (its checklists link there). Only the preview,
+    /// which remembers pages, needs it.
     fn index_sources(&self) -> String {
+        if self.memo.is_none() {
+            return String::new();
+        }
         let mut h = Hasher::default();
         h.update(
             self.site
