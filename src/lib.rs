@@ -8,6 +8,7 @@
 //!
 //! build/   the stages, in order
 //!   load.rs              walk content/ and theme/, read files (only inside the handbook)   I/O
+//!   listing.rs           which files a walk lists; the preview keeps the last walk's list
 //!   parse.rs             settings, chapters (front matter, then Markdown), data files
 //!   validate.rs          directives, links, anchors, freshness; hands render what it proved
 //!   embed.rs             what a directive shows of a data file (typed views, anchors)

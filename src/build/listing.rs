@@ -1,9 +1,24 @@
-//! Listing: the files a walk of the handbook's folders found, kept by the preview, and whether
-//! the changes the watcher reported since can have changed that list (a save of a chapter does
-//! not; a new, removed or renamed file or folder does). A save then skips the walk.
+//! Listing: which files a walk of the handbook's folders lists (editor and hidden files never),
+//! the list it found, kept by the preview, and whether the changes the watcher reported since
+//! can have changed that list (a save of a chapter does not; a new, removed or renamed file or
+//! folder does). A save then skips the walk.
 
 use rustc_hash::FxHashSet;
 use std::path::{Path, PathBuf};
+
+/// Editor back-ups, swap and temporary files, and hidden files: never content.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.starts_with('#')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.ends_with(".bak")
+        || name.contains(".tmp.")
+        // Vim creates and deletes a file named 4913 to test whether it may write a folder.
+        || name == "4913"
+}
 
 /// The files below `content/` and `theme/`, each as (path to read, path below the root), as
 /// the walk returned them, sorted.
@@ -43,7 +58,7 @@ impl Listing {
         }
         let skipped = path
             .file_name()
-            .is_some_and(|n| crate::build::load::is_ignored_name(&n.to_string_lossy()));
+            .is_some_and(|n| is_ignored_name(&n.to_string_lossy()));
         if skipped {
             return true;
         }
@@ -55,6 +70,24 @@ impl Listing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn editor_files_are_ignored() {
+        for name in [
+            ".x.md.swp",
+            "x.md~",
+            "#x.md#",
+            ".#x.md",
+            "4913",
+            "x.md.tmp.123",
+            ".hidden",
+        ] {
+            assert!(is_ignored_name(name), "{name}");
+        }
+        for name in ["x.md", "logo.svg", "data.yaml"] {
+            assert!(!is_ignored_name(name), "{name}");
+        }
+    }
 
     #[test]
     fn a_saved_file_keeps_the_list_and_new_or_gone_ones_do_not() {

@@ -2,7 +2,7 @@
 //! content, and it reads only files whose real path lies inside the handbook: a symbolic link
 //! that leads outside (or in a loop) is an error, never followed.
 
-use crate::build::listing::Listing;
+use crate::build::listing::{Listing, is_ignored_name};
 use crate::build::memo::Memo;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::{FileOp, Msg};
@@ -35,20 +35,6 @@ pub fn shown(root: &Path, rel: &Path) -> PathBuf {
     } else {
         root.join(rel)
     }
-}
-
-/// Editor back-ups, swap and temporary files, and hidden files: never content.
-pub fn is_ignored_name(name: &str) -> bool {
-    name.starts_with('.')
-        || name.ends_with('~')
-        || name.starts_with('#')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-        || name.ends_with(".bak")
-        || name.contains(".tmp.")
-        // Vim creates and deletes a file named 4913 to test whether it may write a folder.
-        || name == "4913"
 }
 
 /// What a file below `content/` is, by where it stands and how it is named.
@@ -328,24 +314,6 @@ fn inside(real_root: &Path, path: &Path) -> Result<(), Msg> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn editor_files_are_ignored() {
-        for name in [
-            ".x.md.swp",
-            "x.md~",
-            "#x.md#",
-            ".#x.md",
-            "4913",
-            "x.md.tmp.123",
-            ".hidden",
-        ] {
-            assert!(is_ignored_name(name), "{name}");
-        }
-        for name in ["x.md", "logo.svg", "data.yaml"] {
-            assert!(!is_ignored_name(name), "{name}");
-        }
-    }
 
     #[test]
     fn shown_paths_drop_the_dot() {

@@ -17,7 +17,7 @@ pub fn is_relevant(root: &Path, path: &Path) -> bool {
         return false;
     }
     !rel.components()
-        .any(|c| crate::build::load::is_ignored_name(&c.as_os_str().to_string_lossy()))
+        .any(|c| crate::build::listing::is_ignored_name(&c.as_os_str().to_string_lossy()))
 }
 
 /// Quiet time after the last event before a rebuild starts (a burst of saves gives one rebuild).
