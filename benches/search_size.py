@@ -78,16 +78,21 @@ class Site:
         m = self.manifest
         u = units(w)
         if len(u) < 3:
-            return "s/%d.json" % (gram_hash(u) % m["s"])
+            k = gram_hash(u) % len(m["s"])
+            return None if m["s"][k] == "0" else "s/%d.json" % k
         best = -1
         for i in range(len(u) - 2):
             b = gram_hash(u[i:i + 3]) % len(m["g"])
             if best < 0 or int(m["g"][b], 36) < int(m["g"][best], 36):
                 best = b
-        return "g/%d.json" % best
+        return None if m["g"][best] == "0" else "g/%d.json" % best
 
     def classes(self, w, path):
+        """Per entry, the class of query word `w` in the file `path` (None: an empty file the
+        page does not fetch)."""
         found = {}
+        if path is None:
+            return found
         f = self.json(path)
         if path.startswith("s/"):
             for k, gaps in enumerate(f["g"].get(w, [])):
@@ -159,7 +164,7 @@ class Site:
         files = [self.word_file(w) for w in words]
         self.fetched = set()
         hits = self.hits(words, files)
-        return {"index.json"} | set(files) | self.fetched | {"c/%d.json" % self.chunk_of(e) for e in hits[:10]}
+        return {"index.json"} | (set(files) - {None}) | self.fetched | {"c/%d.json" % self.chunk_of(e) for e in hits[:10]}
 
     def typed(self, query):
         fetched = set()

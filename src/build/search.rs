@@ -3,8 +3,8 @@
 //! manifest, one bucket per query word and the chunks of the hits it shows.
 //!
 //! - `search/index.json` — the manifest: the index version, how many entries each chunk holds,
-//!   the size of each bucket (the page picks the smallest), the entries that share a web
-//!   address across lists (shown once);
+//!   the size of each bucket (the page picks the smallest; an empty one is not written and
+//!   not fetched), the entries that share a web address across lists (shown once);
 //! - `search/g/N.json` — words of three or more letters, by letter triple ([`triples`]);
 //! - `search/s/N.json` — query words of one or two letters, answered in advance ([`short`]);
 //! - `search/c/N.json` — the entries themselves (the data lists' in groups, then one chunk per

@@ -174,3 +174,112 @@ fn the_split_index_finds_what_the_whole_text_finds() {
         "{counts:?}"
     );
 }
+
+/// The page's letter-triple hash (FNV-1a over UTF-16 units).
+fn gram_hash(text: &str) -> u32 {
+    text.encode_utf16().fold(0x811c_9dc5_u32, |h, u| {
+        (h ^ u32::from(u)).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// The size class of the file the page reads for a folded query word (`s` for one or two
+/// letters, else the smallest of its triples' buckets in `g`).
+fn file_class(manifest: &Value, word: &str) -> char {
+    let units: Vec<char> = word.chars().collect();
+    let classes = |key: &str| -> Vec<char> { manifest[key].as_str().expect(key).chars().collect() };
+    if units.len() < 3 {
+        let s = classes("s");
+        return s[gram_hash(word) as usize % s.len()];
+    }
+    let g = classes("g");
+    units
+        .windows(3)
+        .map(|t| g[gram_hash(&t.iter().collect::<String>()) as usize % g.len()])
+        .min_by_key(|c| c.to_digit(36))
+        .expect("a triple")
+}
+
+#[test]
+fn words_whose_files_are_empty_are_answered_without_a_download() {
+    // A handbook of many sections and few words: most buckets hold nothing, and the build
+    // writes no file for them.
+    let book = crate::common::Book::new("basic");
+    std::fs::remove_dir_all(book.path().join("theme")).expect("the fixture has a theme");
+    std::fs::remove_dir_all(book.path().join("content/chapters")).expect("chapters");
+    std::fs::remove_file(book.path().join("content/index.md")).ok();
+    book.edit("content/handbook.yaml", "imprint: 02-kontakt.md\n", "");
+    for data in ["links", "stellen", "verbaende", "plan", "orte"] {
+        std::fs::remove_file(book.path().join(format!("content/data/{data}.yaml"))).expect("data");
+    }
+    let sections = "## Elternabend\n\nWir laden ein.\n\n".repeat(2500);
+    book.write(
+        "content/chapters/01-eltern.md",
+        &format!("---\ntitle: Eltern\n---\n\n{sections}"),
+    );
+    let o = book.run(&["build", "--base-url", "https://example.org/"]);
+    assert!(o.status.success(), "{}", crate::common::stderr(&o));
+    let public = book.path().join("public");
+    let manifest: Value =
+        serde_json::from_str(&book.read("public/search/index.json")).expect("manifest");
+    for key in ["g", "s"] {
+        let classes = manifest[key].as_str().expect(key);
+        let dir = if key == "g" { "search/g" } else { "search/s" };
+        for (k, class) in classes.chars().enumerate() {
+            let file = public.join(format!("{dir}/{k}.json"));
+            assert_eq!(
+                class == '0',
+                !file.exists(),
+                "{dir}/{k}.json, class {class}"
+            );
+        }
+        assert!(classes.contains('0'), "{key}: {classes}");
+    }
+    // Query words whose file is empty and words that are found, of every length.
+    let queries = [
+        "xyz",
+        "haus",
+        "quark",
+        "zoo",
+        "q",
+        "x",
+        "zz",
+        "eltern",
+        "abend",
+        "wir laden",
+        "e",
+        "la",
+        "ein",
+    ];
+    let empty: Vec<_> = queries
+        .iter()
+        .filter(|q| !q.contains(' ') && file_class(&manifest, q) == '0')
+        .collect();
+    assert!(
+        empty.iter().any(|q| q.len() < 3) && empty.iter().any(|q| q.len() >= 3),
+        "some query words of both kinds meet an empty file: {empty:?}"
+    );
+    if !crate::common::browser::available() {
+        return;
+    }
+    let server = crate::common::browser::StaticServer::start(public);
+    let driver = crate::common::browser::Driver::start();
+    let s = driver.session(Options::js());
+    s.goto(&format!("{}/eltern/", server.url));
+    s.wait_until(
+        "the search box shows",
+        "return !document.getElementById('suche').hidden",
+    );
+    s.click("#suchfeld");
+    let expected = s.exec(WHOLE_TEXT, json!([queries]));
+    let expected = expected.as_array().expect("whole-text results");
+    for (query, want) in queries.iter().zip(expected) {
+        // A download that failed would show an error instead of a count of hits.
+        assert_eq!(&shown(&s, query), want, "{query}");
+    }
+    let failed = s.js("return performance.getEntriesByType('resource').filter((r) => r.name.includes('/search/') && r.responseStatus >= 400).map((r) => r.name)");
+    assert_eq!(
+        failed,
+        json!([]),
+        "the page asked for files that do not exist"
+    );
+}

@@ -338,12 +338,15 @@
       if (!file || file.v !== manifest.v) throw new Error("stale");
       return file;
     }
-    // Per entry of the index, the class (1–6, 0 for none) of one query word.
+    // Per entry of the index, the class (1–6, 0 for none) of one query word. A file whose size
+    // class is 0 was not written: nothing in the index holds its letters.
     function classes(w) {
       const n = manifest.n;
       const found = new Uint8Array(n);
       if (w.length < 3) {
-        return get("s/" + gramHash(w) % manifest.s + ".json").then(function (file) {
+        const k = gramHash(w) % manifest.s.length;
+        if (manifest.s.charAt(k) === "0") return Promise.resolve(found);
+        return get("s/" + k + ".json").then(function (file) {
           (checked(file).g[w] || []).forEach(function (gaps, k) {
             let e = -1;
             gaps.forEach(function (gap) { e += gap; found[e] = k + 1; });
@@ -356,6 +359,7 @@
         const b = gramHash(w.slice(i, i + 3)) % manifest.g.length;
         if (best < 0 || parseInt(manifest.g.charAt(b), 36) < parseInt(manifest.g.charAt(best), 36)) best = b;
       }
+      if (manifest.g.charAt(best) === "0") return Promise.resolve(found);
       // Where several words contain the query word, at their start in some and not in others,
       // the one standing first in a field decides: then the ranks come too.
       return get("g/" + best + ".json").then(function (file) {
@@ -397,7 +401,7 @@
       load: function () {
         if (!loading) {
           loading = get("index.json").then(function (m) {
-            if (!m || !Array.isArray(m.c) || typeof m.g !== "string" || !m.s) throw new Error("format");
+            if (!m || !Array.isArray(m.c) || typeof m.g !== "string" || typeof m.s !== "string" || !m.s) throw new Error("format");
             m.shared = {};
             (m.d || []).forEach(function (group, k) {
               group.forEach(function (d) { m.shared[d[0]] = { address: "a" + k, context: d[1] }; });

@@ -127,13 +127,13 @@ pub fn write(
     let shared = shared_addresses(std::mem::take(&mut words.addresses));
     let words = words.sorted();
     let sizes = buckets(sink, &words, &version, &mut written)?;
-    let short_files = short_files(sink, &words, entries, &version, &mut written)?;
+    let short_sizes = short_files(sink, &words, entries, &version, &mut written)?;
     let manifest = Manifest {
         v: &version,
         n: entries,
         c: &all.counts,
         g: sizes.into_iter().map(triples::size_class).collect(),
-        s: short_files,
+        s: short_sizes.into_iter().map(triples::size_class).collect(),
         d: shared,
     };
     let bytes = serde_json::to_vec(&manifest).unwrap_or_default();
@@ -150,10 +150,11 @@ struct Manifest<'a> {
     n: u32,
     /// How many entries each chunk holds, in order.
     c: &'a [u32],
-    /// The size class of each letter-triple bucket, one base-36 digit each.
+    /// The size class of each letter-triple bucket, one base-36 digit each; `0`: empty, no
+    /// file written.
     g: String,
-    /// How many files the one- and two-letter groups take.
-    s: usize,
+    /// The same for the files of one- and two-letter groups.
+    s: String,
     /// Entries of different lists that share a web address: `[[entry, context], ...]` each.
     d: Vec<Vec<(u32, String)>>,
 }
@@ -167,8 +168,12 @@ fn buckets(
 ) -> Result<Vec<usize>, Diagnostic> {
     let members: Vec<(usize, Vec<u32>)> = triples::members(words).into_iter().enumerate().collect();
     let results = crate::parallel::map(members, &|(b, members)| {
-        let (bucket, ranks) = triples::bucket(words, &members, version);
         let mut w = Written::default();
+        if members.is_empty() {
+            // No word has a triple of this bucket: the manifest says so, no file is needed.
+            return Ok((0, w));
+        }
+        let (bucket, ranks) = triples::bucket(words, &members, version);
         w.put(sink, format!("search/g/{b}.json"), &bucket)?;
         if let Some(ranks) = ranks {
             w.put(sink, format!("search/g/{b}.r.json"), &ranks)?;
@@ -185,14 +190,15 @@ fn buckets(
     Ok(sizes)
 }
 
-/// The files of one- and two-letter groups, written on all cores; returns how many there are.
+/// The files of one- and two-letter groups, written on all cores (none for a file without
+/// groups); returns their sizes.
 fn short_files(
     sink: &dyn Sink,
     words: &[(Box<str>, Vec<Posting>)],
     entries: u32,
     version: &str,
     written: &mut Written,
-) -> Result<usize, Diagnostic> {
+) -> Result<Vec<usize>, Diagnostic> {
     let files: Vec<(usize, Vec<Group>)> = short::files(words, short::groups(words))
         .into_iter()
         .enumerate()
@@ -208,18 +214,26 @@ fn short_files(
     let results = crate::parallel::map(groups, &|group| {
         let mut scratch = Scratch::new(entries);
         let mut w = Written::default();
+        let mut sizes = Vec::with_capacity(group.len());
         for (k, file) in group {
+            if file.is_empty() {
+                sizes.push(0);
+                continue;
+            }
             let bytes = short::file(words, &file, version, &mut scratch);
             w.put(sink, format!("search/s/{k}.json"), &bytes)?;
+            sizes.push(bytes.len());
         }
-        Ok::<Written, Diagnostic>(w)
+        Ok::<_, Diagnostic>((sizes, w))
     });
-    for w in results {
-        let w = w?;
+    let mut sizes = Vec::with_capacity(count);
+    for result in results {
+        let (group_sizes, w) = result?;
+        sizes.extend(group_sizes);
         written.bytes += w.bytes;
         written.files.extend(w.files);
     }
-    Ok(count)
+    Ok(sizes)
 }
 
 /// Entries whose web address another list shares: the page shows such an organisation once.
