@@ -16,7 +16,9 @@ comes in parts of 100 chapters (folders; the other tools get the same chapters i
 
     cargo build --release && python3 benches/compare.py [--sizes 100,1000] [--runs 3] [--saves 5]
 
-mdBook installs with `cargo install mdbook`, Hugo from Debian (`apt-get install hugo`); Zola
+mdBook runs twice: as it comes (search index and print page, as handbook has) and without both
+(its fastest build, the anchor the targets name at 100 chapters). mdBook installs with
+`cargo install mdbook`, Hugo from Debian (`apt-get install hugo`); Zola
 where it is installed.
 """
 import argparse, gzip, json, os, re, resource, shutil, socket, statistics, subprocess, sys, tempfile, time, urllib.request
@@ -48,9 +50,14 @@ def chapters_of(book):
     return out
 
 
-def make_mdbook(path, chapters):
+def make_mdbook(path, chapters, minimal=False):
+    """mdBook's book; `minimal`: without its search index and print page (less than handbook
+    does, but its fastest build)."""
     os.makedirs(os.path.join(path, "src"))
-    open(os.path.join(path, "book.toml"), "w").write('[book]\ntitle = "Benchmark"\nlanguage = "de"\n')
+    toml = '[book]\ntitle = "Benchmark"\nlanguage = "de"\n'
+    if minimal:
+        toml += "[output.html.search]\nenable = false\n[output.html.print]\nenable = false\n"
+    open(os.path.join(path, "book.toml"), "w").write(toml)
     with open(os.path.join(path, "src", "SUMMARY.md"), "w", encoding="utf-8") as s:
         s.write("# Inhalt\n\n")
         for slug, title, body, *_ in chapters:
@@ -94,12 +101,14 @@ def tools(tmp, book):
     mid, _, _, mid_file, mid_url = chapters[len(chapters) // 2]
     found = [("handbook", book, [BIN, "build", book, "--out", os.path.join(tmp, "out-handbook")], os.path.join(tmp, "out-handbook"),
               lambda port: [BIN, "serve", book, "--port", str(port)], mid_url, mid_file)]
-    if shutil.which("mdbook"):
-        src = os.path.join(tmp, "mdbook")
-        make_mdbook(src, chapters)
-        out = os.path.join(tmp, "out-mdbook")
-        found.append(("mdBook", src, ["mdbook", "build", src, "-d", out], out,
-                      lambda port: ["mdbook", "serve", src, "-p", str(port), "-d", os.path.join(tmp, "serve-mdbook")], f"/{mid}.html",
+    for name, minimal in (("mdBook", False), ("mdBook (no search, no print)", True)):
+        if not shutil.which("mdbook"):
+            break
+        src = os.path.join(tmp, "mdbook-minimal" if minimal else "mdbook")
+        make_mdbook(src, chapters, minimal)
+        out = src + "-out"
+        found.append((name, src, ["mdbook", "build", src, "-d", out], out,
+                      lambda port, src=src: ["mdbook", "serve", src, "-n", "127.0.0.1", "-p", str(port), "-d", src + "-serve"], f"/{mid}.html",
                       os.path.join(src, "src", mid + ".md")))
     if shutil.which("hugo"):
         src = os.path.join(tmp, "hugo")
