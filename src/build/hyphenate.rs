@@ -29,27 +29,52 @@ pub(crate) fn text(text: &str, language: &str) -> String {
     out
 }
 
+/// At most this many long words are remembered per thread (a preview runs for hours).
+const REMEMBERED: usize = 50_000;
+
+thread_local! {
+    /// Long words as hyphenated before: titles stand in every page's chapter list, so the same
+    /// few hundred words come back thousands of times in a big handbook.
+    static HYPHENATED: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Box<str>>> =
+        std::cell::RefCell::default();
+}
+
 fn push_word(out: &mut String, word: &str) {
     if word.chars().count() < MIN_LETTERS || word.contains(SOFT_HYPHEN) {
         out.push_str(word);
         return;
     }
+    HYPHENATED.with_borrow_mut(|known| {
+        if let Some(done) = known.get(word) {
+            out.push_str(done);
+            return;
+        }
+        if known.len() >= REMEMBERED {
+            known.clear();
+        }
+        let done = hyphenate_word(word);
+        out.push_str(&done);
+        known.insert(word.into(), done.into());
+    });
+}
+
+/// A long word with soft hyphens between its syllables.
+fn hyphenate_word(word: &str) -> String {
     let lower = word.to_lowercase();
     // The patterns work on lower case; the syllable lengths carry over to the word as written.
     if lower.chars().count() != word.chars().count() {
-        out.push_str(word);
-        return;
+        return word.to_string();
     }
+    let mut out = String::with_capacity(word.len() + 8);
     let mut chars = word.chars();
-    let syllables: Vec<usize> = hypher::hyphenate_bounded(&lower, hypher::Lang::German, KEEP, KEEP)
-        .map(|s| s.chars().count())
-        .collect();
-    for (i, len) in syllables.iter().enumerate() {
+    let syllables = hypher::hyphenate_bounded(&lower, hypher::Lang::German, KEEP, KEEP);
+    for (i, syllable) in syllables.enumerate() {
         if i > 0 {
             out.push(SOFT_HYPHEN);
         }
-        out.extend(chars.by_ref().take(*len));
+        out.extend(chars.by_ref().take(syllable.chars().count()));
     }
+    out
 }
 
 /// HTML with soft hyphens in the text of its headings (`<h1>`…`<h6>`), not in tags or entities.

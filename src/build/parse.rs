@@ -473,8 +473,15 @@ fn parts(
         .collect()
 }
 
+/// Up to this many chapters, a build (not the preview) renders each chapter's HTML here, once,
+/// and keeps it for the render stage; a bigger book keeps only the metadata, so that its HTML
+/// never sits in memory all at once.
+const KEEP_HTML_UP_TO: usize = 2_000;
+
 /// Each chapter read again (on all cores) for what validation and navigation need: headings,
-/// links and directives with their positions. Its HTML is made while rendering.
+/// links and directives with their positions. Its HTML is made here for a book of up to
+/// [`KEEP_HTML_UP_TO`] chapters, otherwise while rendering. The preview's remembered metadata
+/// never holds HTML: that depends on other chapters' titles and addresses too.
 fn chapters(
     placed: Vec<Placed>,
     resolver: &Resolver,
@@ -483,9 +490,10 @@ fn chapters(
     memo: Option<&Memo>,
     out: &mut Diagnostics,
 ) -> Vec<Page> {
+    let full = memo.is_none() && placed.len() <= KEEP_HTML_UP_TO;
     let metadata = |text: &str| {
         let body_offset = markdown::split_front_matter(text).map_or(0, |fm| fm.body_offset);
-        let mut md = markdown::metadata(&text[body_offset..], resolver);
+        let mut md = markdown::metadata(&text[body_offset..], resolver, full);
         md.locate(text, body_offset);
         md
     };

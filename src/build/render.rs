@@ -422,26 +422,32 @@ impl Renderer<'_> {
     /// Chapter `i` rendered, or as rendered before when nothing it is made of changed.
     fn remembered_chapter(&self, i: usize, files: &dyn Files) -> Result<Arc<Chapter>, Diagnostic> {
         let page = &self.site.chapters[i];
+        if page.md.full {
+            return self.chapter(i, &page.md).map(Arc::new);
+        }
         let (Some((memo, context)), Some(text_hash)) = (&self.memo, &page.text_hash) else {
-            let text = files.text(&page.path)?;
-            return self.chapter(i, &text).map(Arc::new);
+            return self.read_chapter(i, files).map(Arc::new);
         };
         let key = (i, text_hash.clone(), context.clone());
         if let Some(known) = memo.chapters.get(&key) {
             return Ok(known);
         }
-        let text = files.text(&page.path)?;
-        let c = Arc::new(self.chapter(i, &text)?);
+        let c = Arc::new(self.read_chapter(i, files)?);
         memo.chapters.put(key, Arc::clone(&c));
         Ok(c)
     }
 
-    /// Chapter `i` (whose file holds `text`) rendered into everything made of it.
-    fn chapter(&self, i: usize, text: &str) -> Result<Chapter, Diagnostic> {
+    /// Chapter `i`'s file read and its Markdown rendered into everything made of it.
+    fn read_chapter(&self, i: usize, files: &dyn Files) -> Result<Chapter, Diagnostic> {
+        let text = files.text(&self.site.chapters[i].path)?;
+        let body = markdown::split_front_matter(&text).map_or(text.as_str(), |fm| fm.body);
+        self.chapter(i, &markdown::render(body, &self.site.resolver))
+    }
+
+    /// Chapter `i`, whose Markdown rendered into `md`, made into everything made of it.
+    fn chapter(&self, i: usize, md: &Rendered) -> Result<Chapter, Diagnostic> {
         let c = &self.site.chapters[i];
-        let body = markdown::split_front_matter(text).map_or(text, |fm| fm.body);
-        let md = markdown::render(body, &self.site.resolver);
-        let html = self.content(&md, self.proven.chapter(i))?;
+        let html = self.content(md, self.proven.chapter(i))?;
         let print = self.print.chapter(c, &html);
         let part_print = self.print.in_part(c, &html);
         let part = c.part.map(|k| self.site.parts[k].page.title.as_str());

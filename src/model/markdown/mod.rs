@@ -108,6 +108,8 @@ pub struct Rendered {
     pub directives: Vec<Directive>,
     pub problems: Vec<Problem>,
     pub sections: Vec<Section>,
+    /// Whether `html` and `sections` were made (a full render), or only what validation needs.
+    pub full: bool,
 }
 
 impl Rendered {
@@ -251,9 +253,10 @@ pub fn render(md: &str, resolve: &dyn Resolve) -> Rendered {
     render_as(md, resolve, true, Origin::Chapter)
 }
 
-/// Only what validation needs: headings, links, directives, problems (no HTML, no text).
-pub fn metadata(md: &str, resolve: &dyn Resolve) -> Rendered {
-    let mut r = render_as(md, resolve, false, Origin::Chapter);
+/// Only what validation needs: headings, links, directives, problems (no HTML, no text);
+/// with `full`, the HTML and text as well (as [`render`] makes them).
+pub fn metadata(md: &str, resolve: &dyn Resolve, full: bool) -> Rendered {
+    let mut r = render_as(md, resolve, full, Origin::Chapter);
     r.shrink();
     r
 }

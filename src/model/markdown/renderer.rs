@@ -81,6 +81,7 @@ impl<'a, 'e> Renderer<'a, 'e> {
             self.flush_section();
             pulldown_cmark::html::push_html(&mut self.r.html, self.out.into_iter());
         }
+        self.r.full = self.full;
         self.r
     }
 
