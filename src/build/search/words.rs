@@ -58,11 +58,12 @@ impl Words {
     pub(crate) fn add(&mut self, e: &Entry) {
         let entry = self.entries;
         self.entries += 1;
-        let mut seen: HashSet<String> = HashSet::default();
-        for (field, text) in [e.title(), e.context(), e.text()].into_iter().enumerate() {
-            let folded = fold(text);
-            let mut here: HashSet<&str> = HashSet::default();
-            for word in words(&folded) {
+        let fields = [e.title(), e.context(), e.text()].map(fold);
+        // Words of earlier fields (a word counts in the first field that holds it), and of this.
+        let mut seen: HashSet<&str> = HashSet::default();
+        let mut here: HashSet<&str> = HashSet::default();
+        for (field, folded) in fields.iter().enumerate() {
+            for word in words(folded) {
                 if !here.insert(word) || seen.contains(word) {
                     continue;
                 }
@@ -74,7 +75,7 @@ impl Words {
                     }
                 }
             }
-            seen.extend(here.into_iter().map(str::to_string));
+            seen.extend(here.drain());
         }
         if let Some(a) = address(e.text()) {
             self.addresses.push((entry, a, e.context().to_string()));
