@@ -124,7 +124,17 @@ fn classes(
             }
         }
     }
-    s.touched.sort_unstable();
+    // In entry order: sorted when few entries hold the group, read off in order when many do.
+    if s.touched.len() * 16 < s.best.len() {
+        s.touched.sort_unstable();
+    } else {
+        s.touched.clear();
+        s.touched.extend(
+            (0..s.best.len())
+                .filter(|&e| s.best[e] != u32::MAX)
+                .filter_map(|e| u32::try_from(e).ok()),
+        );
+    }
     let mut lists: Vec<Vec<u32>> = vec![Vec::new(); 2 * FIELDS];
     let mut last: Vec<Option<u32>> = vec![None; 2 * FIELDS];
     for &entry in &s.touched {
