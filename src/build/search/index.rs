@@ -167,13 +167,14 @@ fn buckets(
     written: &mut Written,
 ) -> Result<Vec<usize>, Diagnostic> {
     let members: Vec<(usize, Vec<u32>)> = triples::members(words).into_iter().enumerate().collect();
+    let gaps = triples::gaps(words);
     let results = crate::parallel::map(members, &|(b, members)| {
         let mut w = Written::default();
         if members.is_empty() {
             // No word has a triple of this bucket: the manifest says so, no file is needed.
             return Ok((0, w));
         }
-        let (bucket, ranks) = triples::bucket(words, &members, version);
+        let (bucket, ranks) = triples::bucket(words, &gaps, &members, version);
         w.put(sink, format!("search/g/{b}.json"), &bucket)?;
         if let Some(ranks) = ranks {
             w.put(sink, format!("search/g/{b}.r.json"), &ranks)?;

@@ -48,17 +48,41 @@ fn triple_hashes(word: &str) -> Vec<u32> {
     units.windows(3).map(gram_hash).collect()
 }
 
+/// Each word's entries, per field, gap-coded, as the JSON that follows the word in a bucket
+/// (`,[title],[context],[text]`): the same in each of the word's buckets, so made once.
+pub(crate) fn gaps(words: &[(Box<str>, Vec<Posting>)]) -> Vec<Vec<u8>> {
+    let indices: Vec<usize> = (0..words.len()).collect();
+    crate::parallel::map(indices, &|i| {
+        let mut fields: [Vec<u32>; FIELDS] = Default::default();
+        let mut last = [None::<u32>; FIELDS];
+        for p in &words[i].1 {
+            let f = p.field().min(FIELDS - 1);
+            let gap = last[f].map_or(p.entry + 1, |prev| p.entry - prev);
+            last[f] = Some(p.entry);
+            fields[f].push(gap);
+        }
+        let mut json = Json(Vec::new());
+        for list in &fields {
+            json.push(b",");
+            json.value(list);
+        }
+        json.0
+    })
+}
+
 /// A bucket file: `{"v": index version, "t": [[word, title entries, context entries, text
-/// entries], ...], "r": whether a ranks file exists}`; entries are gaps from the one before. The
-/// ranks file beside it (`N.r.json`: `{"v": version, "r": [[title ranks, context ranks, text
-/// ranks], ...]}`, the words in the same order) gives each posting's place among this bucket's
-/// words in that field of that entry: the page fetches it only when the words matching a query
-/// word start with it in some and not in others, so that which stands first matters.
+/// entries], ...], "r": whether a ranks file exists}`; entries are gaps from the one before
+/// (`gaps`: each word's, made by [`gaps`]). The ranks file beside it (`N.r.json`: `{"v":
+/// version, "r": [[title ranks, context ranks, text ranks], ...]}`, the words in the same order)
+/// gives each posting's place among this bucket's words in that field of that entry: the page
+/// fetches it only when the words matching a query word start with it in some and not in
+/// others, so that which stands first matters.
 ///
 /// Both are written word by word: a bucket of a big handbook's common words holds millions of
 /// postings, and no second copy of them is made.
 pub(crate) fn bucket(
     words: &[(Box<str>, Vec<Posting>)],
+    gaps: &[Vec<u8>],
     members: &[u32],
     version: &str,
 ) -> (Vec<u8>, Option<Vec<u8>>) {
@@ -67,24 +91,21 @@ pub(crate) fn bucket(
     let mut bucket = Json::object_with_version(version, "t");
     let mut rank_file = Json::object_with_version(version, "r");
     let mut from = 0;
-    let mut fields = Fields::default();
+    let mut fields: [Vec<u32>; FIELDS] = Default::default();
     for (n, &i) in members.iter().enumerate() {
         let (word, postings) = &words[i as usize];
         let to = from + postings.len();
-        fields.fill(postings, &ranks[from..to]);
-        from = to;
         bucket.item(n);
         bucket.push(b"[");
         bucket.value(&**word);
-        for gaps in &fields.gaps {
-            bucket.push(b",");
-            bucket.value(gaps);
-        }
+        bucket.push(&gaps[i as usize]);
         bucket.push(b"]");
         if ranked {
+            by_field(postings, &ranks[from..to], &mut fields);
             rank_file.item(n);
-            rank_file.value(&fields.ranks);
+            rank_file.value(&fields);
         }
+        from = to;
     }
     bucket.push(if ranked {
         b"],\"r\":true}"
@@ -124,34 +145,18 @@ impl Json {
     }
 }
 
-/// One word's gap-coded entries and their ranks, per field (ranks left out where all are 0);
-/// reused from word to word.
-#[derive(Default)]
-struct Fields {
-    gaps: [Vec<u32>; FIELDS],
-    ranks: [Vec<u32>; FIELDS],
-}
-
-impl Fields {
-    fn fill(&mut self, postings: &[Posting], ranks: &[u32]) {
-        for list in self.gaps.iter_mut().chain(&mut self.ranks) {
+/// One word's ranks in this bucket, per field (left out where all are 0); `fields` is reused
+/// from word to word.
+fn by_field(postings: &[Posting], ranks: &[u32], fields: &mut [Vec<u32>; FIELDS]) {
+    for list in fields.iter_mut() {
+        list.clear();
+    }
+    for (p, &rank) in postings.iter().zip(ranks) {
+        fields[p.field().min(FIELDS - 1)].push(rank);
+    }
+    for list in fields.iter_mut() {
+        if list.iter().all(|&r| r == 0) {
             list.clear();
-        }
-        let mut last = [None::<u32>; FIELDS];
-        for (p, &rank) in postings.iter().zip(ranks) {
-            let f = p.field().min(FIELDS - 1);
-            let gap = match last[f] {
-                Some(prev) => p.entry - prev,
-                None => p.entry + 1,
-            };
-            last[f] = Some(p.entry);
-            self.gaps[f].push(gap);
-            self.ranks[f].push(rank);
-        }
-        for list in &mut self.ranks {
-            if list.iter().all(|&r| r == 0) {
-                list.clear();
-            }
         }
     }
 }
@@ -159,28 +164,62 @@ impl Fields {
 /// For each posting of the member words (in order, word after word), its rank among the
 /// members' words that stand in the same field of the same entry.
 fn ranks(words: &[(Box<str>, Vec<Posting>)], members: &[u32]) -> Vec<u32> {
-    // (entry, field and place, posting): sorted, the postings of one entry and field follow
-    // each other, by place.
     let total = members.iter().map(|&i| words[i as usize].1.len()).sum();
-    let mut all: Vec<(u32, u32, u32)> = Vec::with_capacity(total);
+    let mut postings: Vec<(u32, u32)> = Vec::with_capacity(total);
     for &i in members {
-        for p in &words[i as usize].1 {
-            let n = u32::try_from(all.len()).unwrap_or(u32::MAX);
-            all.push((p.entry, p.key(), n));
-        }
+        postings.extend(words[i as usize].1.iter().map(|p| (p.entry, p.key())));
     }
-    let mut ranks = vec![0; all.len()];
-    all.sort_unstable();
+    // In this order, the postings of one entry and field follow each other, by place.
+    let order = in_entry_order(&postings);
+    let mut ranks = vec![0; total];
     let mut first = 0;
-    for n in 0..all.len() {
-        let (entry, key, at) = all[n];
-        let (e0, key0, _) = all[first];
-        if entry != e0 || key >> 24 != key0 >> 24 {
-            first = n;
+    for (k, &n) in order.iter().enumerate() {
+        let (entry, key) = postings[n as usize];
+        let (entry0, key0) = postings[order[first] as usize];
+        if entry != entry0 || key >> 24 != key0 >> 24 {
+            first = k;
         }
-        ranks[at as usize] = (n - first) as u32;
+        ranks[n as usize] = u32::try_from(k - first).unwrap_or(u32::MAX);
     }
     ranks
+}
+
+/// The indices of `postings` (entry, key) sorted by entry, key and index. Where the entries
+/// are dense (a bucket of common words), they are counted into their entries and only each
+/// entry's few are sorted.
+fn in_entry_order(postings: &[(u32, u32)]) -> Vec<u32> {
+    let index = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let (Some(low), Some(high)) = (
+        postings.iter().map(|p| p.0).min(),
+        postings.iter().map(|p| p.0).max(),
+    ) else {
+        return Vec::new();
+    };
+    let span = (high - low) as usize + 1;
+    if span > 2 * postings.len() {
+        let mut order: Vec<u32> = (0..postings.len()).map(index).collect();
+        order.sort_unstable_by_key(|&n| (postings[n as usize], n));
+        return order;
+    }
+    // Where each entry's postings start in the order.
+    let mut starts = vec![0; span + 1];
+    for &(entry, _) in postings {
+        starts[(entry - low) as usize + 1] += 1;
+    }
+    for e in 1..=span {
+        starts[e] += starts[e - 1];
+    }
+    let mut next = starts.clone();
+    let mut order = vec![0; postings.len()];
+    for (n, &(entry, _)) in postings.iter().enumerate() {
+        let at = &mut next[(entry - low) as usize];
+        order[*at] = index(n);
+        *at += 1;
+    }
+    for e in 0..span {
+        order[starts[e]..starts[e + 1]].sort_unstable_by_key(|&n| (postings[n as usize].1, n));
+    }
+    order
 }
 
 /// The size class of a file for the manifest: one base-36 digit, the bit length of its size.
