@@ -8,22 +8,39 @@ use unicode_normalization::UnicodeNormalization;
 /// character outside the Basic Multilingual Plane stays as it is.
 pub(crate) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            'ä' | 'Ä' => out.push_str("ae"),
-            'ö' | 'Ö' => out.push_str("oe"),
-            'ü' | 'Ü' => out.push_str("ue"),
-            'ß' | 'ẞ' => out.push_str("ss"),
-            c if u32::from(c) > 0xFFFF => out.push(c),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(
-                c.to_lowercase()
-                    .nfd()
-                    .filter(|m| !('\u{300}'..='\u{36f}').contains(m)),
-            ),
+    let mut rest = text;
+    while !rest.is_empty() {
+        // A run of ASCII is copied and lower-cased at once; the character after it is folded.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        let mut chars = rest[ascii..].chars();
+        if let Some(c) = chars.next() {
+            fold_char(c, &mut out);
         }
+        rest = chars.as_str();
     }
     out
+}
+
+/// Folds one character that is not ASCII into `out`.
+fn fold_char(c: char, out: &mut String) {
+    match c {
+        'ä' | 'Ä' => out.push_str("ae"),
+        'ö' | 'Ö' => out.push_str("oe"),
+        'ü' | 'Ü' => out.push_str("ue"),
+        'ß' | 'ẞ' => out.push_str("ss"),
+        c if u32::from(c) > 0xFFFF => out.push(c),
+        c => out.extend(
+            c.to_lowercase()
+                .nfd()
+                .filter(|m| !('\u{300}'..='\u{36f}').contains(m)),
+        ),
+    }
 }
 
 /// Whether the page splits words at `c`: JavaScript's `\s` and the punctuation of `WORD_BREAK`.
