@@ -7,7 +7,7 @@ use serde::Serialize;
 
 /// About this many postings (word × entry, counted once per triple) go into one bucket; small
 /// handbooks get at least [`MIN_BUCKETS`] buckets of [`SMALL_BUCKET_POSTINGS`].
-const BUCKET_POSTINGS: usize = 4096;
+const BUCKET_POSTINGS: usize = 8192;
 const SMALL_BUCKET_POSTINGS: usize = 512;
 const MIN_BUCKETS: usize = 64;
 
