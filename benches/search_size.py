@@ -12,11 +12,14 @@ this is the most a slow typist can cause). The whole-text index is rebuilt from 
 byte for byte as the first release wrote it.
 
     cargo build --release && python3 benches/search_size.py [--sizes 100,1000,10000]
+
+HANDBOOK_BIN=path/to/an/older/handbook measures another binary on the same books.
 """
 import argparse, gzip, json, os, re, shutil, subprocess, sys, tempfile, unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target", "release", "handbook")
+# Another binary (an older release, to compare) with HANDBOOK_BIN.
+BIN = os.environ.get("HANDBOOK_BIN") or os.path.join(ROOT, "target", "release", "handbook")
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import build as synthetic  # noqa: E402  (the benchmark books)
 
