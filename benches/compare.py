@@ -20,13 +20,15 @@ mdBook runs twice: as it comes (search index and print page, as handbook has) an
 (its fastest build, the anchor the targets name at 100 chapters). mdBook installs with
 `cargo install mdbook`, Hugo from Debian (`apt-get install hugo`); Zola
 where it is installed.
+
+HANDBOOK_BIN=path/to/another/handbook compares another binary of handbook (as in build.py).
 """
 import argparse, gzip, json, os, re, resource, shutil, socket, statistics, subprocess, sys, tempfile, time, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target", "release", "handbook")
 sys.path.insert(0, os.path.join(ROOT, "benches"))
 import build as synthetic  # noqa: E402
+BIN = synthetic.BIN  # the release binary, or HANDBOOK_BIN
 import search_size  # noqa: E402  (what a first search fetches)
 
 DIRECTIVE = re.compile(r"^\{\{.*\}\}\s*$", re.M)

@@ -14,10 +14,9 @@ HANDBOOK_BIN=path/to/an/older/handbook runs another binary on the same books (be
 import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# Another binary (an older release, to compare) with HANDBOOK_BIN.
-BIN = os.environ.get("HANDBOOK_BIN") or os.path.join(ROOT, "target", "release", "handbook")
 sys.path.insert(0, os.path.join(ROOT, "benches"))
 import build as synthetic  # noqa: E402  (the same book generator)
+BIN = synthetic.BIN  # the release binary, or HANDBOOK_BIN
 from compare import free_port, get  # noqa: E402  (a free port; a page's text, or "")
 
 

@@ -18,10 +18,9 @@ HANDBOOK_BIN=path/to/an/older/handbook measures another binary on the same books
 import argparse, gzip, json, os, re, shutil, subprocess, sys, tempfile, unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# Another binary (an older release, to compare) with HANDBOOK_BIN.
-BIN = os.environ.get("HANDBOOK_BIN") or os.path.join(ROOT, "target", "release", "handbook")
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import build as synthetic  # noqa: E402  (the benchmark books)
+BIN = synthetic.BIN  # the release binary, or HANDBOOK_BIN
 
 QUERIES = ["Arbeitgeber", "agentur", "Eltern", "für", "Veranstaltung Planung", "Öffnung", "a"]
 FOLDS = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue", "ẞ": "ss"}

@@ -11,7 +11,8 @@ performance clock, both on the same system clock) and prints a table.
 import argparse, json, os, shutil, socket, statistics, subprocess, sys, tempfile, time, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target", "release", "handbook")
+sys.path.insert(0, os.path.join(ROOT, "benches"))
+from build import BIN  # noqa: E402  (the release binary, or HANDBOOK_BIN)
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 

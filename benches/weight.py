@@ -7,7 +7,8 @@
 import glob, gzip, os, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target", "release", "handbook")
+sys.path.insert(0, os.path.join(ROOT, "benches"))
+from build import BIN  # noqa: E402  (the release binary, or HANDBOOK_BIN)
 
 
 def gz(path):
