@@ -125,34 +125,14 @@ pub(crate) struct ChapterPage<'a> {
 /// The chapter list beside a chapter, and the chapters before and after it.
 #[derive(Debug, Serialize)]
 pub(crate) struct Nav<'a> {
-    pub chapters: Vec<NavEntry<'a>>,
-    /// With parts: the top-level entries, the current part open with its chapters.
-    pub items: Vec<NavItem<'a>>,
+    /// The list's entries, drawn by `partials/nav-chapter.html` and `partials/nav-top.html`
+    /// (with parts: the top-level entries, the current part open with its chapters).
+    pub list: String,
     pub total: usize,
     /// The list shows a window of the chapters, not all.
     pub partial: bool,
     pub prev: Option<PageLink<'a>>,
     pub next: Option<PageLink<'a>>,
-}
-
-/// A top-level entry of the chapter list in a handbook with parts.
-#[derive(Debug, Serialize)]
-pub(crate) struct NavItem<'a> {
-    pub number: &'a str,
-    pub title: &'a str,
-    pub url: &'a str,
-    pub current: bool,
-    /// A part: open when the page is in it; its chapters then.
-    pub part: bool,
-    pub open: bool,
-    pub chapters: Vec<NavEntry<'a>>,
-}
-
-#[derive(Debug, Serialize)]
-pub(crate) struct NavEntry<'a> {
-    #[serde(flatten)]
-    pub chapter: &'a ChapterEntry<'a>,
-    pub current: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -14,6 +14,7 @@ pub mod parse;
 pub(crate) mod print;
 pub mod render;
 pub mod search;
+pub(crate) mod sidebar;
 pub mod sink;
 pub(crate) mod template_graph;
 pub(crate) mod templates;

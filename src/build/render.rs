@@ -5,13 +5,14 @@
 use crate::Mode;
 use crate::build::context::{
     Base, ChapterContext, ChapterEntry, ChapterPage, ChecklistEntry, ContentPage, IndexContext,
-    Nav, NavEntry, NavItem, NotFoundContext, PageLink, PageMeta, PartContext, PartPage,
-    PartialContext, SiteView, TocEntry,
+    Nav, NotFoundContext, PageLink, PageMeta, PartContext, PartPage, PartialContext, SiteView,
+    TocEntry,
 };
 use crate::build::embed::Embed;
 use crate::build::later::{Later, WHOLE_PRINT};
 use crate::build::memo::{ChapterOutput, MadePage, Memo};
 use crate::build::print::{self, Frames, PrintTargets};
+use crate::build::sidebar::{Here, Sidebar, Top, tops};
 use crate::build::sink::{Part, PartWriter, Piece, Sink};
 use crate::build::templates::Templates;
 use crate::build::theme::Theme;
@@ -36,10 +37,6 @@ pub struct Summary {
     /// save then waits for its page only, not for files made of every chapter).
     pub later: Option<Arc<Later>>,
 }
-
-/// How many chapters the sidebar lists at most; longer handbooks show a window around the
-/// current chapter (so page size does not grow with the handbook) and link the full contents.
-const NAV_WINDOW: usize = 60;
 
 /// Renders every page and file of `site` into `sink`, drawing each directive with the view
 /// validation proved.
@@ -71,6 +68,7 @@ pub(crate) fn render_with(
     let theme_assets = hashed_assets(theme, &base_path);
     let base = base(site, &base_path, &theme_assets, mode);
     let chapter_list = chapter_list(site);
+    let tops = tops(site);
     let search_data = search::DataChunks::new(site, &embedded_at(site));
     let r = Renderer {
         site,
@@ -79,7 +77,8 @@ pub(crate) fn render_with(
         base: &base,
         origin: origin(site),
         chapter_list: &chapter_list,
-        tops: tops(site),
+        tops: &tops,
+        sidebar: Sidebar::new(site, &chapter_list, &tops),
         print: PrintTargets::new(site),
         memo: memo.map(|(m, sources)| (m, chapters_context(site, sources))),
         first_chunk: search_data.len(),
@@ -203,42 +202,6 @@ fn entry(c: &Page) -> ChapterEntry<'_> {
     }
 }
 
-/// Which page a chapter list is beside.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Here {
-    Chapter(usize),
-    Part(usize),
-}
-
-/// A top-level entry of a handbook with parts: a chapter outside parts, or a part.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Top {
-    Chapter(usize),
-    Part(usize),
-}
-
-/// The top-level entries in order (empty for a handbook without parts).
-fn tops(site: &Site) -> Vec<Top> {
-    if site.parts.is_empty() {
-        return Vec::new();
-    }
-    let mut tops: Vec<(usize, Top)> = site
-        .chapters
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.part.is_none())
-        .map(|(i, c)| (c.number.parse().unwrap_or(usize::MAX), Top::Chapter(i)))
-        .chain(
-            site.parts
-                .iter()
-                .enumerate()
-                .map(|(k, p)| (p.page.number.parse().unwrap_or(usize::MAX), Top::Part(k))),
-        )
-        .collect();
-    tops.sort_by_key(|(n, _)| *n);
-    tops.into_iter().map(|(_, t)| t).collect()
-}
-
 /// Everything the pages share while they are rendered.
 struct Renderer<'a> {
     site: &'a Site,
@@ -248,7 +211,9 @@ struct Renderer<'a> {
     origin: String,
     chapter_list: &'a [ChapterEntry<'a>],
     /// With parts: the top-level entries in order.
-    tops: Vec<Top>,
+    tops: &'a [Top],
+    /// The chapter list beside each page.
+    sidebar: Sidebar<'a>,
     print: PrintTargets,
     /// The preview's memory of chapters rendered before, and the hash of everything besides
     /// its own text that a chapter's outputs are made of.
@@ -469,7 +434,7 @@ impl Renderer<'_> {
                 headings: html::outline(&html),
                 content: html,
             },
-            nav: self.nav(Here::Chapter(i)),
+            nav: self.nav(Here::Chapter(i))?,
         };
         let page = self.templates.render("page.html", &context)?;
         Ok(Chapter {
@@ -482,9 +447,8 @@ impl Renderer<'_> {
     }
 
     /// The chapter list beside a page and the pages before and after it.
-    fn nav(&self, here: Here) -> Nav<'_> {
+    fn nav(&self, here: Here) -> Result<Nav<'_>, Diagnostic> {
         let chapters = &self.site.chapters;
-        let total = chapters.len();
         fn link(p: Option<&Page>) -> Option<PageLink<'_>> {
             p.map(|p| PageLink {
                 title: &p.title,
@@ -504,93 +468,13 @@ impl Renderer<'_> {
                 )
             }
         };
-        let (chapters, items) = if self.tops.is_empty() {
-            let Here::Chapter(i) = here else {
-                return Nav {
-                    chapters: Vec::new(),
-                    items: Vec::new(),
-                    total,
-                    partial: false,
-                    prev,
-                    next,
-                };
-            };
-            (self.window(0..total, i), Vec::new())
-        } else {
-            (Vec::new(), self.nav_items(here))
-        };
-        Nav {
-            chapters,
-            items,
-            total,
-            partial: self.tops.is_empty() && total > NAV_WINDOW,
+        Ok(Nav {
+            list: self.sidebar.html(&self.templates, here)?,
+            total: chapters.len(),
+            partial: self.sidebar.partial(),
             prev,
             next,
-        }
-    }
-
-    /// At most [`NAV_WINDOW`] chapters of `range` around chapter `i`.
-    fn window(&self, range: std::ops::Range<usize>, i: usize) -> Vec<NavEntry<'_>> {
-        let len = range.len();
-        let (from, to) = if len <= NAV_WINDOW {
-            (range.start, range.end)
-        } else {
-            let at = i.saturating_sub(range.start);
-            let from = range.start + at.saturating_sub(NAV_WINDOW / 2).min(len - NAV_WINDOW);
-            (from, from + NAV_WINDOW)
-        };
-        self.chapter_list[from..to]
-            .iter()
-            .enumerate()
-            .map(|(j, chapter)| NavEntry {
-                chapter,
-                current: from + j == i,
-            })
-            .collect()
-    }
-
-    /// The top-level entries of a handbook with parts; the part `here` is in is open.
-    fn nav_items(&self, here: Here) -> Vec<NavItem<'_>> {
-        let site = self.site;
-        let open_part = match here {
-            Here::Chapter(i) => site.chapters[i].part,
-            Here::Part(k) => Some(k),
-        };
-        self.tops
-            .iter()
-            .map(|top| match *top {
-                Top::Chapter(i) => NavItem {
-                    number: &site.chapters[i].number,
-                    title: &site.chapters[i].title,
-                    url: &site.chapters[i].url,
-                    current: here == Here::Chapter(i),
-                    part: false,
-                    open: false,
-                    chapters: Vec::new(),
-                },
-                Top::Part(k) => {
-                    let part = &site.parts[k];
-                    let open = open_part == Some(k);
-                    let current = match here {
-                        Here::Chapter(i) => i,
-                        Here::Part(_) => usize::MAX,
-                    };
-                    NavItem {
-                        number: &part.page.number,
-                        title: &part.page.title,
-                        url: &part.page.url,
-                        current: here == Here::Part(k),
-                        part: true,
-                        open,
-                        chapters: if open {
-                            self.window(part.chapters.clone(), current)
-                        } else {
-                            Vec::new()
-                        },
-                    }
-                }
-            })
-            .collect()
+        })
     }
 
     /// A part's own page: its intro and its chapters.
@@ -612,7 +496,7 @@ impl Renderer<'_> {
                 ),
             },
             chapters: &self.chapter_list[part.chapters.clone()],
-            nav: self.nav(Here::Part(k)),
+            nav: self.nav(Here::Part(k))?,
         };
         self.templates.render("part.html", &context)
     }

@@ -74,11 +74,19 @@ impl Templates {
         name: &str,
         context: &impl serde::Serialize,
     ) -> Result<Vec<u8>, Diagnostic> {
+        self.render_text(name, context).map(String::into_bytes)
+    }
+
+    /// [`Templates::render`], as text.
+    pub(crate) fn render_text(
+        &self,
+        name: &str,
+        context: &impl serde::Serialize,
+    ) -> Result<String, Diagnostic> {
         let ctx = tera::Context::from_serialize(context)
             .map_err(|e| template_error(&self.paths, name, &e))?;
         self.tera
             .render(name, &ctx)
-            .map(String::into_bytes)
             .map_err(|e| template_error(&self.paths, name, &e))
     }
 }

@@ -24,6 +24,8 @@ pub const BUILTIN: &[(&str, &[u8])] = builtin![
     "templates/partials/links.html",
     "templates/partials/list.html",
     "templates/partials/pager.html",
+    "templates/partials/nav-chapter.html",
+    "templates/partials/nav-top.html",
     "assets/style.css",
     "assets/handbook.js",
     "assets/plans.js",
