@@ -94,6 +94,31 @@ impl Pos {
     }
 }
 
+/// Where the lines of a text start: the positions of many offsets in it, each found by a binary
+/// search instead of a count from the top.
+pub struct Lines<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
+
+impl<'t> Lines<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { text, starts }
+    }
+
+    /// [`Pos::of_offset`] in the text.
+    pub fn pos(&self, offset: usize) -> Pos {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let start = self.starts[line - 1];
+        let col = self.text[start..offset].chars().count() + 1;
+        Pos { line, col }
+    }
+}
+
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
         i -= 1;
@@ -265,6 +290,19 @@ mod tests {
         assert_eq!(Pos::of_offset(text, 7), Pos::new(2, 4));
         assert_eq!(Pos::of_offset(text, 8), Pos::new(3, 1));
         assert_eq!(Pos::of_offset(text, 99), Pos::new(3, 2));
+    }
+
+    #[test]
+    fn lines_find_what_counting_from_the_top_finds() {
+        let text = "ä\nbc\n\nÖße\r\nx";
+        let lines = Lines::new(text);
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(
+                lines.pos(offset),
+                Pos::of_offset(text, offset),
+                "at {offset}"
+            );
+        }
     }
 
     #[test]

@@ -128,11 +128,39 @@ pub(crate) struct Nav<'a> {
     /// The list's entries, drawn by `partials/nav-chapter.html` and `partials/nav-top.html`
     /// (with parts: the top-level entries, the current part open with its chapters).
     pub list: String,
+    /// For themes whose own page.html draws the list from data (written before `list`): the
+    /// chapters beside a page without parts, and the top-level entries with parts. Left out
+    /// when no template names them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chapters: Option<Vec<NavEntry<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<NavItem<'a>>>,
     pub total: usize,
     /// The list shows a window of the chapters, not all.
     pub partial: bool,
     pub prev: Option<PageLink<'a>>,
     pub next: Option<PageLink<'a>>,
+}
+
+/// A top-level entry of the chapter list in a handbook with parts, as data.
+#[derive(Debug, Serialize)]
+pub(crate) struct NavItem<'a> {
+    pub number: &'a str,
+    pub title: &'a str,
+    pub url: &'a str,
+    pub current: bool,
+    /// A part: open when the page is in it; its chapters then.
+    pub part: bool,
+    pub open: bool,
+    pub chapters: Vec<NavEntry<'a>>,
+}
+
+/// A chapter in the chapter list, as data.
+#[derive(Debug, Serialize)]
+pub(crate) struct NavEntry<'a> {
+    #[serde(flatten)]
+    pub chapter: &'a ChapterEntry<'a>,
+    pub current: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -2,8 +2,9 @@
 //! draw once each (`partials/nav-chapter.html`, `partials/nav-top.html`) instead of once per
 //! page — a list of 60 chapters beside 1,000 pages is 60,000 entries otherwise.
 
-use crate::build::context::ChapterEntry;
+use crate::build::context::{ChapterEntry, NavEntry, NavItem};
 use crate::build::templates::Templates;
+use crate::build::theme::Theme;
 use crate::diagnostic::Diagnostic;
 use crate::model::site::Site;
 use serde::Serialize;
@@ -47,6 +48,15 @@ pub(crate) fn tops(site: &Site) -> Vec<Top> {
         .collect();
     tops.sort_by_key(|(n, _)| *n);
     tops.into_iter().map(|(_, t)| t).collect()
+}
+
+/// Does a template of `theme` draw the chapter list from data (`nav.chapters`, `nav.items`), as
+/// page.html did before the list's entries had partials of their own?
+pub(crate) fn wants_entries(theme: &Theme) -> bool {
+    theme.templates().any(|(_, bytes)| {
+        let text = String::from_utf8_lossy(bytes);
+        text.contains("nav.chapters") || text.contains("nav.items")
+    })
 }
 
 /// `partials/nav-chapter.html`: a chapter in the list (`current`: the page shown).
@@ -162,16 +172,8 @@ impl<'a> Sidebar<'a> {
         range: std::ops::Range<usize>,
         i: usize,
     ) -> Result<String, Diagnostic> {
-        let len = range.len();
-        let (from, to) = if len <= NAV_WINDOW {
-            (range.start, range.end)
-        } else {
-            let at = i.saturating_sub(range.start);
-            let from = range.start + at.saturating_sub(NAV_WINDOW / 2).min(len - NAV_WINDOW);
-            (from, from + NAV_WINDOW)
-        };
         let mut html = String::new();
-        for j in from..to {
+        for j in window(range, i) {
             html.push('\n');
             html.push_str(self.chapter(templates, j, j == i)?);
         }
@@ -208,6 +210,76 @@ impl<'a> Sidebar<'a> {
             draw(templates, "partials/nav-top.html", &item)
         })
     }
+}
+
+impl<'a> Sidebar<'a> {
+    /// The list beside the page `here` as data (see [`wants_entries`]): the chapters of a
+    /// handbook without parts, or the top-level entries of one with parts.
+    pub(crate) fn entries(&self, here: Here) -> (Vec<NavEntry<'a>>, Vec<NavItem<'a>>) {
+        let listed = |range: std::ops::Range<usize>, i: usize| -> Vec<NavEntry<'a>> {
+            window(range, i)
+                .map(|j| NavEntry {
+                    chapter: &self.chapter_list[j],
+                    current: j == i,
+                })
+                .collect()
+        };
+        if self.tops.is_empty() {
+            return match here {
+                Here::Chapter(i) => (listed(0..self.chapter_list.len(), i), Vec::new()),
+                Here::Part(_) => (Vec::new(), Vec::new()),
+            };
+        }
+        let site = self.site;
+        let open_part = match here {
+            Here::Chapter(i) => site.chapters[i].part,
+            Here::Part(k) => Some(k),
+        };
+        let items = self.tops.iter().map(|top| match *top {
+            Top::Chapter(i) => NavItem {
+                number: &site.chapters[i].number,
+                title: &site.chapters[i].title,
+                url: &site.chapters[i].url,
+                current: here == Here::Chapter(i),
+                part: false,
+                open: false,
+                chapters: Vec::new(),
+            },
+            Top::Part(k) => {
+                let part = &site.parts[k];
+                let open = open_part == Some(k);
+                let current = match here {
+                    Here::Chapter(i) => i,
+                    Here::Part(_) => usize::MAX,
+                };
+                NavItem {
+                    number: &part.page.number,
+                    title: &part.page.title,
+                    url: &part.page.url,
+                    current: here == Here::Part(k),
+                    part: true,
+                    open,
+                    chapters: if open {
+                        listed(part.chapters.clone(), current)
+                    } else {
+                        Vec::new()
+                    },
+                }
+            }
+        });
+        (Vec::new(), items.collect())
+    }
+}
+
+/// At most [`NAV_WINDOW`] chapters of `range` around chapter `i`.
+fn window(range: std::ops::Range<usize>, i: usize) -> std::ops::Range<usize> {
+    let len = range.len();
+    if len <= NAV_WINDOW {
+        return range;
+    }
+    let at = i.saturating_sub(range.start);
+    let from = range.start + at.saturating_sub(NAV_WINDOW / 2).min(len - NAV_WINDOW);
+    from..from + NAV_WINDOW
 }
 
 fn drawn(n: usize) -> Drawn {

@@ -126,7 +126,8 @@ impl Rendered {
     /// Sets the file position of every link, directive and problem: the Markdown started at
     /// byte `body_offset` of `text`.
     pub fn locate(&mut self, text: &str, body_offset: usize) {
-        let at = |offset: usize| Some(Pos::of_offset(text, body_offset + offset));
+        let lines = crate::diagnostic::Lines::new(text);
+        let at = |offset: usize| Some(lines.pos(body_offset + offset));
         for l in &mut self.links {
             l.pos = at(l.offset);
         }
@@ -134,7 +135,7 @@ impl Rendered {
             d.pos = at(d.offset);
         }
         // Lines the renderer counted within the Markdown become lines of the file.
-        let lines_before = Pos::of_offset(text, body_offset).line - 1;
+        let lines_before = lines.pos(body_offset).line - 1;
         for p in &mut self.problems {
             p.pos = at(p.offset);
             if let crate::i18n::Msg::DuplicateHeadingId { first_line, .. } = &mut p.msg {
