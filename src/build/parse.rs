@@ -565,17 +565,23 @@ fn index(
     Ok((page, warnings))
 }
 
-/// Every data file, with its Markdown rendered; and the links written in them.
+/// Every data file (on all cores), with its Markdown rendered; and the links written in them.
 fn data_files(
     sources: &[SourceFile],
     resolver: &Resolver,
     out: &mut Diagnostics,
 ) -> (BTreeMap<String, DataFile>, Vec<DataLink>) {
+    let parse = |file: &SourceFile| {
+        data::parse(file).map(|(mut d, warnings)| {
+            let links = d.render_markdown(resolver);
+            ((d, links), warnings)
+        })
+    };
     let mut data = BTreeMap::new();
     let mut links = Vec::new();
-    for file in sources {
-        if let Some(mut d) = out.take(data::parse(file)) {
-            links.extend(d.render_markdown(resolver));
+    for result in crate::parallel::map(sources.iter().collect(), &parse) {
+        if let Some((d, found)) = out.take(result) {
+            links.extend(found);
             data.insert(d.id.clone(), d);
         }
     }
