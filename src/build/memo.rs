@@ -72,6 +72,9 @@ pub(crate) struct MadePage {
 pub(crate) type FrontResult =
     Result<(Option<crate::build::parse::Pending>, Diagnostics), Diagnostics>;
 
+/// A parsed data file with its warnings (or its errors).
+pub(crate) type DataResult = Result<(crate::model::data::DataFile, Diagnostics), Diagnostics>;
+
 /// Everything remembered.
 pub struct Memo {
     pub(crate) fronts: Table<SourceKey, FrontResult>,
@@ -82,6 +85,10 @@ pub struct Memo {
     pub(crate) frames: Table<String, Arc<crate::build::print::Frames>>,
     /// The other pages: (path, hash of their own sources, hash of everything else).
     pub(crate) pages: Table<(String, String, String), Arc<MadePage>>,
+    /// Each data file as parsed (before its Markdown, which depends on the chapters).
+    pub(crate) data: Table<SourceKey, DataResult>,
+    /// The theme's templates, parsed, by the hash of their files and the language.
+    pub(crate) templates: Table<String, Arc<crate::build::templates::Templates>>,
     /// The hash each chapter file had when it was last read, and its absolute path.
     read: Mutex<FxHashMap<PathBuf, (String, PathBuf)>>,
     /// The files the last walk of the handbook's folders found.
@@ -99,6 +106,8 @@ impl Memo {
             chapters: Table::new(),
             frames: Table::new(),
             pages: Table::new(),
+            templates: Table::new(),
+            data: Table::new(),
             read: Mutex::default(),
             listing: Mutex::default(),
             changed: Mutex::new(None),
@@ -155,6 +164,8 @@ impl Memo {
         self.chapters.rotate();
         self.frames.rotate();
         self.pages.rotate();
+        self.templates.rotate();
+        self.data.rotate();
         let mut changed = self.changed.lock().unwrap_or_else(PoisonError::into_inner);
         *changed = Some(Vec::new());
     }

@@ -123,7 +123,7 @@ pub(crate) fn parse_with(
         .index
         .as_ref()
         .and_then(|f| out.take(index(f, &resolver, &base_path).map_err(Diagnostics::from)));
-    let (data, data_links) = data_files(&src.data, &resolver, &mut out);
+    let (data, data_links) = data_files(&src.data, &resolver, memo, &mut out);
     if chapters.is_empty() && !out.has_errors() {
         out.push(Diagnostic::warning(
             src.config.path.with_file_name("chapters"),
@@ -566,13 +566,27 @@ fn index(
 }
 
 /// Every data file (on all cores), with its Markdown rendered; and the links written in them.
+/// The preview's `memo` keeps each file as parsed.
 fn data_files(
     sources: &[SourceFile],
     resolver: &Resolver,
+    memo: Option<&Memo>,
     out: &mut Diagnostics,
 ) -> (BTreeMap<String, DataFile>, Vec<DataLink>) {
+    // With a memo, a file parsed before (same text) is taken as parsed then.
+    let parsed = |file: &SourceFile| {
+        let Some(memo) = memo else {
+            return data::parse(file);
+        };
+        let key = (file.path.clone(), crate::hash::hash(file.text.as_bytes()));
+        memo.data.get(&key).unwrap_or_else(|| {
+            let result = data::parse(file);
+            memo.data.put(key, result.clone());
+            result
+        })
+    };
     let parse = |file: &SourceFile| {
-        data::parse(file).map(|(mut d, warnings)| {
+        parsed(file).map(|(mut d, warnings)| {
             let links = d.render_markdown(resolver);
             ((d, links), warnings)
         })

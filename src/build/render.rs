@@ -63,7 +63,7 @@ pub(crate) fn render_with(
     sink: &dyn Sink,
     memo: Option<(&Memo, &str)>,
 ) -> Result<Summary, Diagnostics> {
-    let templates = Templates::new(theme, &site.config.language)?;
+    let templates = templates(theme, &site.config.language, memo.map(|(m, _)| m))?;
     let base_path = site.config.base_path();
     let theme_assets = hashed_assets(theme, &base_path);
     let base = base(site, &base_path, &theme_assets, mode);
@@ -122,6 +122,36 @@ pub(crate) fn render_with(
         out.put("sw.js", offline.sw.as_bytes())?;
     }
     Ok(out.summary)
+}
+
+/// The theme's templates, parsed, or as parsed for the last build when they and the language
+/// are the same (the preview: parsing them is a good part of a save).
+fn templates(
+    theme: &Theme,
+    language: &str,
+    memo: Option<&Memo>,
+) -> Result<Arc<Templates>, Diagnostics> {
+    let Some(memo) = memo else {
+        return Templates::new(theme, language).map(Arc::new);
+    };
+    let mut key = Hasher::default();
+    for (name, bytes) in theme.templates() {
+        key.update(name.as_bytes());
+        key.update(b"\x1f");
+        // Where the file is: messages about it name it.
+        key.update(theme.template_path(name).as_os_str().as_encoded_bytes());
+        key.update(b"\x1f");
+        key.update(bytes);
+        key.update(b"\x1e");
+    }
+    key.update(language.as_bytes());
+    let key = key.finish();
+    if let Some(known) = memo.templates.get(&key) {
+        return Ok(known);
+    }
+    let templates = Arc::new(Templates::new(theme, language)?);
+    memo.templates.put(key, Arc::clone(&templates));
+    Ok(templates)
 }
 
 /// The theme's assets under names with their content hash.
@@ -207,7 +237,7 @@ fn entry(c: &Page) -> ChapterEntry<'_> {
 struct Renderer<'a> {
     site: &'a Site,
     proven: &'a Proven<'a>,
-    templates: Templates,
+    templates: Arc<Templates>,
     base: &'a Base<'a>,
     origin: String,
     chapter_list: &'a [ChapterEntry<'a>],

@@ -151,8 +151,18 @@ fn edit(
             _ => "nothing".into(),
         },
         _ => {
-            let which = rng.below(6);
-            if which == 3 {
+            let which = rng.below(7);
+            if which == 6 {
+                // The theme: a save of a template shows at once (the preview keeps them parsed).
+                let path = "theme/templates/page.html";
+                let text = book.read(path);
+                book.write(
+                    path,
+                    &text.replacen("<h1>", &format!("<h1 data-step=\"{step}\">"), 1),
+                );
+                touch(path);
+                "template".into()
+            } else if which == 3 {
                 book.write(
                     "content/index.md",
                     &format!("---\ntitle: Start {step}\n---\nWillkommen, Schritt {step}.\n"),
