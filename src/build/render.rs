@@ -12,7 +12,7 @@ use crate::build::embed::Embed;
 use crate::build::later::{Later, WHOLE_PRINT};
 use crate::build::memo::{ChapterOutput, MadePage, Memo};
 use crate::build::print::{self, Frames, PrintTargets};
-use crate::build::sidebar::{self, Here, Sidebar, Top, tops};
+use crate::build::sidebar::{Here, Sidebar, Top, tops};
 use crate::build::sink::{Part, PartWriter, Piece, Sink};
 use crate::build::templates::Templates;
 use crate::build::theme::Theme;
@@ -78,8 +78,7 @@ pub(crate) fn render_with(
         origin: origin(site),
         chapter_list: &chapter_list,
         tops: &tops,
-        sidebar: Sidebar::new(site, &chapter_list, &tops),
-        entries_wanted: sidebar::wants_entries(theme),
+        sidebar: Sidebar::new(site, &chapter_list, &tops, theme),
         print: PrintTargets::new(site),
         memo: memo.map(|(m, sources)| (m, chapters_context(site, sources))),
         first_chunk: search_data.len(),
@@ -245,8 +244,6 @@ struct Renderer<'a> {
     tops: &'a [Top],
     /// The chapter list beside each page.
     sidebar: Sidebar<'a>,
-    /// A template of the theme draws that list from data (an older page.html).
-    entries_wanted: bool,
     print: PrintTargets,
     /// The preview's memory of chapters rendered before, and the hash of everything besides
     /// its own text that a chapter's outputs are made of.
@@ -501,12 +498,7 @@ impl Renderer<'_> {
                 )
             }
         };
-        let (entries, items) = if self.entries_wanted {
-            let (entries, items) = self.sidebar.entries(here);
-            (Some(entries), Some(items))
-        } else {
-            (None, None)
-        };
+        let (entries, items) = self.sidebar.entries(here).unzip();
         Ok(Nav {
             list: self.sidebar.html(&self.templates, here)?,
             chapters: entries,

@@ -52,7 +52,7 @@ pub(crate) fn tops(site: &Site) -> Vec<Top> {
 
 /// Does a template of `theme` draw the chapter list from data (`nav.chapters`, `nav.items`), as
 /// page.html did before the list's entries had partials of their own?
-pub(crate) fn wants_entries(theme: &Theme) -> bool {
+fn wants_entries(theme: &Theme) -> bool {
     theme.templates().any(|(_, bytes)| {
         let text = String::from_utf8_lossy(bytes);
         text.contains("nav.chapters") || text.contains("nav.items")
@@ -90,6 +90,8 @@ pub(crate) struct Sidebar<'a> {
     chapters: Drawn,
     /// Top-level entries as drawn when closed (a part) or as they stand (a chapter).
     top_entries: Drawn,
+    /// A template of the theme draws the list from data (see [`wants_entries`]).
+    entries_wanted: bool,
 }
 
 impl<'a> Sidebar<'a> {
@@ -97,6 +99,7 @@ impl<'a> Sidebar<'a> {
         site: &'a Site,
         chapter_list: &'a [ChapterEntry<'a>],
         tops: &'a [Top],
+        theme: &Theme,
     ) -> Sidebar<'a> {
         let part_list = site
             .parts
@@ -115,6 +118,7 @@ impl<'a> Sidebar<'a> {
             tops,
             chapters: drawn(chapter_list.len()),
             top_entries: drawn(tops.len()),
+            entries_wanted: wants_entries(theme),
         }
     }
 
@@ -213,9 +217,14 @@ impl<'a> Sidebar<'a> {
 }
 
 impl<'a> Sidebar<'a> {
-    /// The list beside the page `here` as data (see [`wants_entries`]): the chapters of a
-    /// handbook without parts, or the top-level entries of one with parts.
-    pub(crate) fn entries(&self, here: Here) -> (Vec<NavEntry<'a>>, Vec<NavItem<'a>>) {
+    /// The list beside the page `here` as data, when a template wants it (see
+    /// [`wants_entries`]): the chapters of a handbook without parts, or the top-level entries
+    /// of one with parts.
+    pub(crate) fn entries(&self, here: Here) -> Option<(Vec<NavEntry<'a>>, Vec<NavItem<'a>>)> {
+        self.entries_wanted.then(|| self.listed(here))
+    }
+
+    fn listed(&self, here: Here) -> (Vec<NavEntry<'a>>, Vec<NavItem<'a>>) {
         let listed = |range: std::ops::Range<usize>, i: usize| -> Vec<NavEntry<'a>> {
             window(range, i)
                 .map(|j| NavEntry {
